@@ -1,0 +1,54 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "metaeval",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "metaeval", targets: ["metaeval"]),
+    .executable(name: "metaeval-pdfgen", targets: ["metaeval-pdfgen"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CPoppler",
+      pkgConfig: "poppler-glib",
+      providers: [.apt(["libpoppler-glib-dev"])]
+    ),
+    .systemLibrary(
+      name: "CCairo",
+      pkgConfig: "cairo",
+      providers: [.apt(["libcairo2-dev"])]
+    ),
+    .target(name: "PDFExtraction", dependencies: ["CPoppler"]),
+    .target(name: "PDFWriter", dependencies: ["CCairo"]),
+    .target(
+      name: "MetaEvalCore",
+      dependencies: ["PDFExtraction", .product(name: "Yams", package: "Yams")]
+    ),
+    .executableTarget(
+      name: "metaeval",
+      dependencies: [
+        "MetaEvalCore", "PDFExtraction",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(
+      name: "metaeval-pdfgen",
+      dependencies: [
+        "PDFWriter",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "PDFExtractionTests", dependencies: ["PDFExtraction", "PDFWriter"]),
+    .testTarget(name: "MetaEvalCoreTests", dependencies: ["MetaEvalCore", "PDFWriter"]),
+    .testTarget(
+      name: "EndToEndTests", dependencies: ["PDFWriter"],
+      resources: [.copy("Fixtures")]
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)

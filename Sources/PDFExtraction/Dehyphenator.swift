@@ -1,0 +1,101 @@
+/// Rejoins words broken by a hyphen at a line end, keeping the hyphen of real compounds.
+///
+/// `evalua-⏎tie` becomes `evaluatie`; `ICT-⏎project` stays `ICT-project`; `zorg-⏎en welzijn`
+/// keeps its Dutch elliptical hyphen. Where the same document spells the word elsewhere on one
+/// line, with or without the hyphen, that spelling wins.
+public struct Dehyphenator: Sendable {
+  /// Lower-cased words as the document spells them on one line: plain and hyphenated.
+  private let knownWords: Set<String>
+
+  /// Words that follow an elliptical hyphen ("zorg- en welzijn", "pre- and post-").
+  static let conjunctions: Set<String> = ["en", "of", "tot", "and", "or", "to", "t/m"]
+  /// Vowel pairs that Dutch (and English) separate with a hyphen so they are not read as one sound.
+  static let vowelPairs: Set<String> = [
+    "aa", "ae", "ai", "au", "ee", "ei", "eu", "ie", "oe", "oo", "ou", "ui", "uu", "ij",
+  ]
+
+  public init(lexiconFrom pages: [String]) {
+    var words = Set<String>()
+    for page in pages {
+      for line in page.split(separator: "\n") {
+        // The last word of a line that ends in a hyphen is a fragment, not a spelling.
+        let tokens = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        for (position, token) in tokens.enumerated() {
+          if position == tokens.count - 1 && token.hasSuffix("-") { continue }
+          let word = Self.trimPunctuation(token).lowercased()
+          if word.count > 1 { words.insert(word) }
+        }
+      }
+    }
+    knownWords = words
+  }
+
+  /// Joins the broken words of one page.
+  public func join(_ text: String) -> String {
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    var index = 0
+    while index < lines.count - 1 {
+      let line = lines[index]
+      let next = lines[index + 1]
+      guard let decision = decide(line: line, next: next) else {
+        index += 1
+        continue
+      }
+      // Move the second half of the word up to the first line; the rest of the next line stays.
+      let trimmedNext = next.drop(while: { $0 == " " || $0 == "\t" })
+      let restStart = trimmedNext.firstIndex(where: { $0 == " " || $0 == "\t" }) ?? trimmedNext.endIndex
+      let fragment = trimmedNext[..<restStart]
+      let rest = trimmedNext[restStart...].drop(while: { $0 == " " || $0 == "\t" })
+      var head = String(line.dropLast())  // the hyphen
+      if decision == .keepHyphen { head += "-" }
+      lines[index] = head + fragment
+      lines[index + 1] = String(rest)
+      if rest.isEmpty { lines.remove(at: index + 1) }
+      // Stay on this line: the joined word may end in another break ("informatie-⏎beveili-⏎ging").
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  enum Decision { case dropHyphen, keepHyphen }
+
+  func decide(line: String, next: String) -> Decision? {
+    let trimmedLine = line.reversed().drop(while: { $0 == " " }).reversed()
+    guard trimmedLine.count == line.count, line.hasSuffix("-") else { return nil }
+    let beforeHyphen = line.dropLast()
+    guard let lastLetter = beforeHyphen.last, lastLetter.isLetter || lastLetter.isNumber else {
+      return nil
+    }
+    let leftWord = String(
+      beforeHyphen.reversed().prefix(while: { !$0.isWhitespace }).reversed())
+    let nextTrimmed = next.drop(while: { $0 == " " || $0 == "\t" })
+    guard let firstNext = nextTrimmed.first, firstNext.isLetter || firstNext.isNumber else {
+      return nil
+    }
+    let rightToken = nextTrimmed.prefix(while: { !$0.isWhitespace })
+    let rightWord = String(Self.trimPunctuation(rightToken))
+    if Self.conjunctions.contains(rightWord.lowercased()) { return nil }
+
+    let left = String(Self.trimPunctuation(Substring(leftWord)))
+    let joined = (left + rightWord).lowercased()
+    let hyphenated = (left + "-" + rightWord).lowercased()
+    if knownWords.contains(hyphenated) && !knownWords.contains(joined) { return .keepHyphen }
+    if knownWords.contains(joined) && !knownWords.contains(hyphenated) { return .dropHyphen }
+
+    // A capital or digit on either side marks a compound: ICT-project, 2024-2025, e-Overheid.
+    if lastLetter.isUppercase || lastLetter.isNumber || firstNext.isUppercase || firstNext.isNumber {
+      return .keepHyphen
+    }
+    // A word that already holds a hyphen is a compound: end-to-end, state-of-the-art.
+    if left.contains("-") { return .keepHyphen }
+    let pair = String([lastLetter, firstNext]).lowercased()
+    if Self.vowelPairs.contains(pair) { return .keepHyphen }
+    return .dropHyphen
+  }
+
+  static func trimPunctuation(_ token: Substring) -> Substring {
+    var slice = token
+    while let first = slice.first, !(first.isLetter || first.isNumber) { slice.removeFirst() }
+    while let last = slice.last, !(last.isLetter || last.isNumber) { slice.removeLast() }
+    return slice
+  }
+}

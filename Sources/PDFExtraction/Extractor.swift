@@ -1,0 +1,152 @@
+import Foundation
+
+/// How to extract.
+public struct ExtractionOptions: Sendable, Equatable {
+  /// Skip the clean-up (ligatures, NFC, hyphenation, running headers).
+  public var raw: Bool
+  public var password: String?
+  public var pages: PageRange?
+
+  public init(raw: Bool = false, password: String? = nil, pages: PageRange? = nil) {
+    self.raw = raw
+    self.password = password
+    self.pages = pages
+  }
+}
+
+/// Reads the text of PDF, `.txt` and `.md` files.
+///
+/// Every failure is a `PDFExtractionError` that names the file; nothing here traps on bad input.
+public struct Extractor: Sendable {
+  /// Bumped whenever a change to extraction or clean-up changes the text it returns
+  /// (caches key on it).
+  public static let version = "1"
+
+  /// A page with fewer visible characters than this counts as having no text.
+  static let minimumCharactersPerTextPage = 20
+
+  public var options: ExtractionOptions
+
+  public init(options: ExtractionOptions = ExtractionOptions()) {
+    self.options = options
+  }
+
+  public func extract(_ path: String) throws(PDFExtractionError) -> ExtractedDocument {
+    let data = try read(path)
+    let fileExtension = (path as NSString).pathExtension.lowercased()
+    let looksLikePDF = Self.hasPDFHeader(data)
+    var document: ExtractedDocument
+    if looksLikePDF {
+      document = try extractPDF(data: data, path: path)
+    } else if fileExtension == "txt" || fileExtension == "md" {
+      document = try extractText(data: data, path: path)
+    } else if fileExtension == "pdf" {
+      throw .notAPDF(path: path)
+    } else {
+      throw .unsupportedType(path: path, fileExtension: fileExtension)
+    }
+    if options.raw {
+      if document.kind == .pdf {
+        for index in document.pages.indices {
+          document.pages[index].text = PdftotextCompatibility.joinHyphenatedLines(
+            document.pages[index].text)
+        }
+      }
+    } else {
+      document.pages = TextCleaner.clean(document.pages)
+    }
+    return document
+  }
+
+  private func read(_ path: String) throws(PDFExtractionError) -> Data {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw .fileNotFound(path: path)
+    }
+    if isDirectory.boolValue { throw .unreadable(path: path, reason: "it is a directory") }
+    let data: Data
+    do {
+      data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
+    } catch {
+      let reason = (error as NSError).localizedFailureReason ?? "permission denied or I/O error"
+      throw .unreadable(path: path, reason: reason)
+    }
+    if data.isEmpty { throw .emptyFile(path: path) }
+    return data
+  }
+
+  /// PDF readers accept the `%PDF-` marker anywhere in the first kilobyte.
+  static func hasPDFHeader(_ data: Data) -> Bool {
+    let marker = Array("%PDF-".utf8)
+    let head = data.prefix(1024)
+    guard head.count >= marker.count else { return false }
+    return head.withUnsafeBytes { raw -> Bool in
+      let bytes = raw.bindMemory(to: UInt8.self)
+      for start in 0...(bytes.count - marker.count)
+      where bytes[start] == marker[0] && Array(bytes[start..<start + marker.count]) == marker {
+        return true
+      }
+      return false
+    }
+  }
+
+  private func extractPDF(data: Data, path: String) throws(PDFExtractionError) -> ExtractedDocument {
+    let sha = data.withUnsafeBytes { Checksum.sha256($0) }
+    let pdf = try PopplerFile(data: data, path: path, password: options.password)
+    let pageCount = pdf.pageCount
+    guard pageCount > 0 else { throw .noPages(path: path) }
+    var wanted = Array(1...pageCount)
+    if let range = options.pages {
+      guard let selected = range.pages(in: pageCount) else {
+        throw .invalidPageRange(path: path, range: range.description, pageCount: pageCount)
+      }
+      wanted = selected
+    }
+    var pages: [PageText] = []
+    pages.reserveCapacity(wanted.count)
+    var pagesWithText = 0
+    for number in wanted {
+      let (label, text) = pdf.page(at: number - 1)
+      if Self.visibleCharacters(in: text, atLeast: Self.minimumCharactersPerTextPage) {
+        pagesWithText += 1
+      }
+      pages.append(PageText(index: number, label: label, text: text))
+    }
+    if pagesWithText == 0 { throw .noTextLayer(path: path, pages: wanted.count) }
+    return ExtractedDocument(
+      path: path, kind: .pdf, sha256: sha, pageCount: pageCount, pages: pages,
+      metadata: pdf.metadata)
+  }
+
+  private func extractText(data: Data, path: String) throws(PDFExtractionError) -> ExtractedDocument {
+    let sha = data.withUnsafeBytes { Checksum.sha256($0) }
+    // Text files are UTF-8 as a rule; older Windows exports are Latin-1, which decodes any bytes.
+    guard let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .isoLatin1)
+    else { throw .unreadable(path: path, reason: "not a text file") }
+    if text.contains("\u{0}") { throw .unreadable(path: path, reason: "binary content in a text file") }
+    // A form feed separates pages, as in pdftotext's output.
+    var parts = text.split(separator: "\u{0C}", omittingEmptySubsequences: false).map(String.init)
+    if parts.count > 1, let last = parts.last, last.allSatisfy(\.isWhitespace) { parts.removeLast() }
+    var pages = parts.enumerated().map { PageText(index: $0.offset + 1, label: String($0.offset + 1), text: $0.element) }
+    let pageCount = pages.count
+    if let range = options.pages {
+      guard let selected = range.pages(in: pageCount) else {
+        throw .invalidPageRange(path: path, range: range.description, pageCount: pageCount)
+      }
+      pages = selected.map { pages[$0 - 1] }
+    }
+    let title = (path as NSString).lastPathComponent
+    return ExtractedDocument(
+      path: path, kind: .text, sha256: sha, pageCount: pageCount, pages: pages,
+      metadata: DocumentMetadata(title: title))
+  }
+
+  static func visibleCharacters(in text: String, atLeast minimum: Int) -> Bool {
+    var count = 0
+    for scalar in text.unicodeScalars where !scalar.properties.isWhitespace {
+      count += 1
+      if count >= minimum { return true }
+    }
+    return false
+  }
+}

@@ -1,0 +1,81 @@
+import Foundation
+internal import CPoppler
+
+/// Owns one `PopplerDocument` GObject and the bytes it was opened from.
+///
+/// Never leaves the extraction module and is never shared between threads.
+final class PopplerFile {
+  private let document: OpaquePointer
+  private let bytes: OpaquePointer  // GBytes
+
+  /// Opens a PDF from bytes already in memory. `path` is only used in errors.
+  init(data: Data, path: String, password: String?) throws(PDFExtractionError) {
+    let gbytes: OpaquePointer? = data.withUnsafeBytes { raw in
+      g_bytes_new(raw.baseAddress, gsize(raw.count))
+    }
+    guard let gbytes else { throw .unreadable(path: path, reason: "out of memory") }
+    var gerror: UnsafeMutablePointer<GError>?
+    let opened = poppler_document_new_from_bytes(gbytes, password, &gerror)
+    let failure = GLibOwned.error(gerror)
+    guard let opened else {
+      g_bytes_unref(gbytes)
+      if let failure, failure.domainIsPoppler, failure.code == Int32(POPPLER_ERROR_ENCRYPTED.rawValue) {
+        throw .encrypted(path: path, passwordGiven: password != nil)
+      }
+      throw .damaged(path: path, detail: failure?.message ?? "poppler could not open it")
+    }
+    self.document = opened
+    self.bytes = gbytes
+  }
+
+  deinit {
+    g_object_unref(UnsafeMutableRawPointer(document))
+    g_bytes_unref(bytes)
+  }
+
+  private var handle: OpaquePointer { document }
+
+  var pageCount: Int { Int(poppler_document_get_n_pages(handle)) }
+
+  var metadata: DocumentMetadata {
+    DocumentMetadata(
+      title: GLibOwned.string(poppler_document_get_title(handle)),
+      author: GLibOwned.string(poppler_document_get_author(handle)),
+      subject: GLibOwned.string(poppler_document_get_subject(handle)),
+      keywords: GLibOwned.string(poppler_document_get_keywords(handle)),
+      creator: GLibOwned.string(poppler_document_get_creator(handle)),
+      producer: GLibOwned.string(poppler_document_get_producer(handle)),
+      created: Self.isoDate(poppler_document_get_creation_date(handle)),
+      modified: Self.isoDate(poppler_document_get_modification_date(handle))
+    )
+  }
+
+  /// The label and text of the page at a zero-based index, with word boundaries restored
+  /// from the character layout.
+  func page(at index: Int) -> (label: String, text: String) {
+    guard let page = poppler_document_get_page(handle, Int32(index)) else {
+      return (String(index + 1), "")
+    }
+    defer { g_object_unref(UnsafeMutableRawPointer(page)) }
+    let label = GLibOwned.string(poppler_page_get_label(page)) ?? String(index + 1)
+    guard let raw = poppler_page_get_text(page) else { return (label, "") }
+    defer { g_free(raw) }
+    var rectangles: UnsafeMutablePointer<PopplerRectangle>?
+    var count: guint = 0
+    let hasLayout = poppler_page_get_text_layout(page, &rectangles, &count)
+    defer { g_free(rectangles) }
+    let text = String(cString: raw)
+    guard hasLayout != 0, let rectangles, count > 0 else { return (label, text) }
+    let boxes = UnsafeBufferPointer(start: rectangles, count: Int(count)).map {
+      CharBox(x1: $0.x1, y1: $0.y1, x2: $0.x2, y2: $0.y2)
+    }
+    return (label, WordBoundaries.restore(text: text, boxes: boxes))
+  }
+
+  private static func isoDate(_ time: time_t) -> String? {
+    guard time > 0 else { return nil }
+    let formatter = ISO8601DateFormatter()
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(time)))
+  }
+}

@@ -1,0 +1,23 @@
+/// The clean-up applied to extracted pages unless `--raw` is asked for.
+public enum TextCleaner {
+  /// Normalises characters, drops running headers, footers and page numbers, then rejoins
+  /// words broken at line ends. Trailing spaces are trimmed from every line.
+  public static func clean(_ pages: [PageText]) -> [PageText] {
+    let normalized = pages.map { trimLineEnds(TextNormalizer.normalize($0.text)) }
+    let withoutRunning = RunningLineFilter.filter(pages: normalized)
+    let dehyphenator = Dehyphenator(lexiconFrom: withoutRunning)
+    return zip(pages, withoutRunning).map { page, text in
+      PageText(index: page.index, label: page.label, text: dehyphenator.join(text))
+    }
+  }
+
+  static func trimLineEnds(_ text: String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false)
+      .map { line in
+        var slice = line
+        while let last = slice.last, last == " " || last == "\t" { slice.removeLast() }
+        return slice
+      }
+      .joined(separator: "\n")
+  }
+}
