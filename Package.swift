@@ -25,6 +25,8 @@ let package = Package(
     ),
     .target(name: "PDFExtraction", dependencies: ["CPoppler"]),
     .target(name: "PDFWriter", dependencies: ["CCairo"]),
+    // Helpers for the test targets: temporary folders and fixture PDFs made with PDFWriter.
+    .target(name: "TestSupport", dependencies: ["PDFWriter"]),
     .target(
       name: "MetaEvalCore",
       dependencies: ["PDFExtraction", .product(name: "Yams", package: "Yams")]
@@ -43,12 +45,12 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "PDFExtractionTests", dependencies: ["PDFExtraction", "PDFWriter"]),
-    .testTarget(name: "MetaEvalCoreTests", dependencies: ["MetaEvalCore", "PDFWriter"]),
     .testTarget(
-      name: "EndToEndTests", dependencies: ["PDFWriter"],
+      name: "PDFExtractionTests", dependencies: ["PDFExtraction", "PDFWriter", "TestSupport"],
       resources: [.copy("Fixtures")]
     ),
+    .testTarget(name: "MetaEvalCoreTests", dependencies: ["MetaEvalCore", "TestSupport"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["PDFWriter", "TestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -92,7 +92,7 @@ public struct Extractor: Sendable {
 
   private func extractPDF(data: Data, path: String) throws(PDFExtractionError) -> ExtractedDocument {
     let sha = data.withUnsafeBytes { Checksum.sha256($0) }
-    let pdf = try PopplerFile(data: data, path: path, password: options.password)
+    let pdf = try PopplerFile(path: path, password: options.password)
     let pageCount = pdf.pageCount
     guard pageCount > 0 else { throw .noPages(path: path) }
     var wanted = Array(1...pageCount)

@@ -1,36 +1,33 @@
 import Foundation
 internal import CPoppler
 
-/// Owns one `PopplerDocument` GObject and the bytes it was opened from.
+/// Owns one `PopplerDocument` GObject.
 ///
 /// Never leaves the extraction module and is never shared between threads.
 final class PopplerFile {
   private let document: OpaquePointer
-  private let bytes: OpaquePointer  // GBytes
 
-  /// Opens a PDF from bytes already in memory. `path` is only used in errors.
-  init(data: Data, path: String, password: String?) throws(PDFExtractionError) {
-    let gbytes: OpaquePointer? = data.withUnsafeBytes { raw in
-      g_bytes_new(raw.baseAddress, gsize(raw.count))
-    }
-    guard let gbytes else { throw .unreadable(path: path, reason: "out of memory") }
+  /// Opens the PDF at `path`.
+  ///
+  /// Opened from the file, not from bytes in memory: poppler 22's
+  /// `poppler_document_new_from_bytes` frees its stream twice when a password is wrong
+  /// and crashes, while `poppler_document_new_from_file` reports the error.
+  init(path: String, password: String?) throws(PDFExtractionError) {
+    let uri = URL(fileURLWithPath: path).standardizedFileURL.absoluteString
     var gerror: UnsafeMutablePointer<GError>?
-    let opened = poppler_document_new_from_bytes(gbytes, password, &gerror)
+    let opened = poppler_document_new_from_file(uri, password, &gerror)
     let failure = GLibOwned.error(gerror)
     guard let opened else {
-      g_bytes_unref(gbytes)
       if let failure, failure.domainIsPoppler, failure.code == Int32(POPPLER_ERROR_ENCRYPTED.rawValue) {
         throw .encrypted(path: path, passwordGiven: password != nil)
       }
       throw .damaged(path: path, detail: failure?.message ?? "poppler could not open it")
     }
     self.document = opened
-    self.bytes = gbytes
   }
 
   deinit {
     g_object_unref(UnsafeMutableRawPointer(document))
-    g_bytes_unref(bytes)
   }
 
   private var handle: OpaquePointer { document }

@@ -10,37 +10,172 @@ public enum RunningLineFilter {
   static let zone = 4
   /// The share of pages a line must stand on to be a running line.
   static let share = 0.4
+  /// Running lines with a page number in them are short; a long line with a number is body text.
+  static let maximumNumberedLineLength = 80
 
   public static func filter(pages: [String]) -> [String] {
     let split = pages.map { $0.split(separator: "\n", omittingEmptySubsequences: false) }
-    var pagesPerKey: [String: Int] = [:]
-    for lines in split {
-      var seen = Set<String>()
-      for position in zonePositions(lines) {
-        let key = foldedKey(lines[position])
-        if !key.isEmpty { seen.insert(key) }
+    guard pages.count >= 2 else {
+      return split.map { lines in dropLines(lines) { line, _ in isPageNumber(line) } }
+    }
+    // Exact lines, and lines equal but for a number that moves in step with the page
+    // ("Pagina 3/6", "3 | Rapport"): a number that merely differs ("Bevinding 3",
+    // "Bevinding 4" on a page each) is content, not a running line.
+    // Headers are counted at the top of pages and footers at the bottom, each on its own:
+    // a body sentence that happens to stand near an edge on several pages does not add up.
+    var pagesPerLine: [String: Int] = [:]
+    var numbersPerKey: [String: [(page: Int, numbers: [Int])]] = [:]
+    for (pageIndex, lines) in split.enumerated() {
+      for (edge, positions) in [("top", topPositions(lines)), ("bottom", bottomPositions(lines))] {
+        var seen = Set<String>()
+        for position in positions {
+          let line = normalizedLine(lines[position])
+          guard !line.isEmpty, seen.insert(line).inserted else { continue }
+          pagesPerLine[edge + "\u{0}" + line, default: 0] += 1
+          let numbers = numbersIn(line)
+          if !numbers.isEmpty, line.count <= maximumNumberedLineLength {
+            numbersPerKey[edge + "\u{0}" + foldedKey(lines[position]), default: []].append(
+              (pageIndex, numbers))
+          }
+        }
       }
-      for key in seen { pagesPerKey[key, default: 0] += 1 }
     }
     let threshold = max(2, Int((share * Double(pages.count)).rounded(.up)))
-    let running = Set(pagesPerKey.filter { pages.count >= 2 && $0.value >= threshold }.keys)
+    let runningLines = Set(pagesPerLine.filter { $0.value >= threshold }.keys)
+    // Two pages can agree on a number by chance; three rarely do.
+    let runningKeys = Set(
+      numbersPerKey.filter { movesWithPage($0.value, threshold: max(3, threshold)) }.keys)
 
-    return split.map { lines in
-      var drop = Set<Int>()
-      for position in zonePositions(lines) {
-        let line = lines[position]
-        if running.contains(foldedKey(line)) || isPageNumber(line) { drop.insert(position) }
+    let inText = pageNumbersInText(split, threshold: max(3, threshold))
+    return split.enumerated().map { pageIndex, lines in
+      var lines = lines
+      if let positions = inText[pageIndex] {
+        for position in positions.sorted(by: >) { lines.remove(at: position) }
       }
-      guard !drop.isEmpty else { return lines.joined(separator: "\n") }
-      return lines.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
-        .joined(separator: "\n")
+      return dropLines(lines) { line, edge in
+        runningLines.contains(edge + "\u{0}" + normalizedLine(line))
+          || runningKeys.contains(edge + "\u{0}" + foldedKey(line)) || isPageNumber(line)
+      }
     }
   }
 
-  /// Indexes of the first and last `zone` non-empty lines.
-  static func zonePositions(_ lines: [Substring]) -> [Int] {
-    let nonEmpty = lines.indices.filter { !lines[$0].allSatisfy(\.isWhitespace) }
-    return Array(Set(nonEmpty.prefix(zone)).union(nonEmpty.suffix(zone))).sorted()
+  /// Page numbers that poppler's reading order puts in the middle of the text (a header in a
+  /// side bar, a footer read before the last column), with the running title beside them.
+  ///
+  /// A bare number counts when it moves in step with the page on at least `threshold` pages:
+  /// one printed page per sheet (n = i + k), or two, as in a PDF of spreads (n = 2i + k or
+  /// 2i + k + 1). A line next to it counts when the same line stands on `threshold` pages.
+  /// Returns, per page, the line positions to drop.
+  static func pageNumbersInText(_ pages: [[Substring]], threshold: Int) -> [Int: [Int]] {
+    var linesOnPages: [String: Int] = [:]
+    var numbers: [[(position: Int, value: Int)]] = []
+    for lines in pages {
+      var seen = Set<String>()
+      var onPage: [(Int, Int)] = []
+      for (position, line) in lines.enumerated() {
+        let text = normalizedLine(line)
+        if let number = bareNumber(text) { onPage.append((position, number)) }
+        if !text.isEmpty, text.count <= maximumNumberedLineLength, seen.insert(text).inserted {
+          linesOnPages[text, default: 0] += 1
+        }
+      }
+      numbers.append(onPage)
+    }
+    // For each step, the offsets each page supports; the offset supported by the most pages
+    // wins, and among those the one that explains the most numbers (both pages of a spread).
+    var best: (step: Int, offset: Int, pages: Int, numbers: Int)?
+    for step in [1, 2] {
+      var pagesFor: [Int: Int] = [:]
+      var numbersFor: [Int: Int] = [:]
+      for (pageIndex, onPage) in numbers.enumerated() {
+        var offsets = Set<Int>()
+        for number in onPage {
+          let offset = number.value - step * pageIndex
+          for candidate in step == 2 ? [offset, offset - 1] : [offset] {
+            offsets.insert(candidate)
+            numbersFor[candidate, default: 0] += 1
+          }
+        }
+        for offset in offsets { pagesFor[offset, default: 0] += 1 }
+      }
+      for (offset, count) in pagesFor.sorted(by: { $0.key < $1.key }) {
+        let explained = numbersFor[offset] ?? 0
+        if best == nil || (count, explained) > (best!.pages, best!.numbers) {
+          best = (step, offset, count, explained)
+        }
+      }
+    }
+    guard let best, best.pages >= threshold else { return [:] }
+    var result: [Int: [Int]] = [:]
+    for (pageIndex, lines) in pages.enumerated() {
+      let expected = best.offset + best.step * pageIndex
+      let matches = numbers[pageIndex].filter {
+        $0.value == expected || (best.step == 2 && $0.value == expected + 1)
+      }
+      guard !matches.isEmpty else { continue }
+      var drop = Set(matches.map(\.position))
+      for match in matches {
+        for neighbour in [match.position - 2, match.position - 1, match.position + 1, match.position + 2]
+        where lines.indices.contains(neighbour) {
+          let text = normalizedLine(lines[neighbour])
+          if !text.isEmpty, (linesOnPages[text] ?? 0) >= threshold { drop.insert(neighbour) }
+        }
+      }
+      result[pageIndex] = drop.sorted()
+    }
+    return result
+  }
+
+  static func bareNumber(_ line: String) -> Int? {
+    guard (1...4).contains(line.count), line.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+      return nil
+    }
+    return Int(line)
+  }
+
+  private static func dropLines(
+    _ lines: [Substring], where isRunning: (Substring, String) -> Bool
+  ) -> String {
+    let drop = Set(
+      topPositions(lines).filter { isRunning(lines[$0], "top") }
+        + bottomPositions(lines).filter { isRunning(lines[$0], "bottom") })
+    guard !drop.isEmpty else { return lines.joined(separator: "\n") }
+    return lines.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
+      .joined(separator: "\n")
+  }
+
+  /// True when, at some position in the line, the number minus the page's position is the
+  /// same on at least `threshold` pages.
+  static func movesWithPage(_ occurrences: [(page: Int, numbers: [Int])], threshold: Int) -> Bool {
+    guard occurrences.count >= threshold else { return false }
+    let positions = occurrences.map(\.numbers.count).max() ?? 0
+    for position in 0..<positions {
+      var offsets: [Int: Int] = [:]
+      for occurrence in occurrences where position < occurrence.numbers.count {
+        offsets[occurrence.numbers[position] - occurrence.page, default: 0] += 1
+      }
+      if let best = offsets.values.max(), best >= threshold { return true }
+    }
+    return false
+  }
+
+  static func numbersIn(_ line: String) -> [Int] {
+    line.split(whereSeparator: { !$0.isASCII || !$0.isNumber }).compactMap { Int($0) }
+  }
+
+  /// The line with white space collapsed and trimmed.
+  static func normalizedLine(_ line: Substring) -> String {
+    line.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+  }
+
+  /// Indexes of the first `zone` non-empty lines.
+  static func topPositions(_ lines: [Substring]) -> [Int] {
+    Array(lines.indices.lazy.filter { !lines[$0].allSatisfy(\.isWhitespace) }.prefix(zone))
+  }
+
+  /// Indexes of the last `zone` non-empty lines.
+  static func bottomPositions(_ lines: [Substring]) -> [Int] {
+    Array(lines.indices.reversed().lazy.filter { !lines[$0].allSatisfy(\.isWhitespace) }.prefix(zone))
   }
 
   /// The line lower-cased with runs of digits folded to `#` and white space collapsed.

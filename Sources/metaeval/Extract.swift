@@ -20,7 +20,7 @@ struct Extract: ParsableCommand {
     case text, json
   }
 
-  @Argument(help: "Files to extract (.pdf, .txt, .md).")
+  @Argument(help: "Files to extract (.pdf, .txt, .md); a folder stands for the documents in it.")
   var files: [String]
 
   @Option(help: "Output format: text or json.")
@@ -46,6 +46,7 @@ struct Extract: ParsableCommand {
     let extractor = Extractor(options: options)
     var output = StandardOutput()
     var failures = 0
+    let files = DocumentFinder.expand(self.files)
     for file in files {
       do {
         let document = try extractor.extract(file)

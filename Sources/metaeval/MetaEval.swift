@@ -1,6 +1,6 @@
 import ArgumentParser
+import Foundation
 
-@main
 struct MetaEval: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "metaeval",
@@ -10,7 +10,8 @@ struct MetaEval: ParsableCommand {
       with evidence, aggregates a corpus, and keeps reflection logs.
 
       Exit codes: 0 success; 1 a checked report misses a required criterion; \
-      2 input could not be read (bad file, bad flag); 3 a corpus run where some documents failed.
+      2 input could not be read (a bad file, flag or rubric); 3 a corpus run in which some \
+      documents failed.
       """,
     version: MetaEvalVersion.current,
     subcommands: [Extract.self]
@@ -19,4 +20,21 @@ struct MetaEval: ParsableCommand {
 
 enum MetaEvalVersion {
   static let current = "0.1.0"
+}
+
+/// Runs the command; a bad flag exits 2 like any other input that cannot be used.
+@main
+enum Entry {
+  static func main() {
+    do {
+      var command = try MetaEval.parseAsRoot()
+      try command.run()
+    } catch {
+      if MetaEval.exitCode(for: error) == .validationFailure {
+        FileHandle.standardError.write(Data((MetaEval.fullMessage(for: error) + "\n").utf8))
+        Foundation.exit(2)
+      }
+      MetaEval.exit(withError: error)
+    }
+  }
 }

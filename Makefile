@@ -1,0 +1,31 @@
+# metaeval: the two commands of the README, and a few helpers.
+SWIFT ?= swift
+BIN := .build/release/metaeval
+
+.PHONY: run test deps build corpus-pdfs format
+
+## Runs the main job on the sample corpus in Corpus/ and writes Reports/.
+run: deps
+	$(SWIFT) build -c release --product metaeval
+	@mkdir -p Reports/sample
+	$(BIN) extract --format json Corpus > Reports/sample/extracted.jsonl
+	@echo "metaeval: wrote Reports/sample/extracted.jsonl"
+
+## Runs the whole test suite (installs poppler-glib first when it is missing and we are root).
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+deps:
+	@sh Scripts/ensure-deps.sh
+
+build: deps
+	$(SWIFT) build -c release
+
+## Regenerates Corpus/*.pdf from Corpus/sources/*.rpt with our own cairo typesetter.
+corpus-pdfs: deps
+	$(SWIFT) build -c release --product metaeval-pdfgen
+	.build/release/metaeval-pdfgen Corpus/sources/*.rpt -o Corpus
+
+format:
+	$(SWIFT) format --in-place --recursive Sources Tests Package.swift

@@ -1,0 +1,28 @@
+#!/bin/sh
+# Installs what metaeval needs to build and test, when it is missing:
+# poppler-glib (with cairo and glib) and a font for the PDF writer.
+# As root it installs with apt-get; otherwise it prints the exact command and fails.
+set -eu
+
+missing=""
+command -v pkg-config >/dev/null 2>&1 || missing="$missing pkgconf"
+if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists poppler-glib; then
+  missing="$missing libpoppler-glib-dev"
+fi
+if ! command -v fc-list >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi dejavu; then
+  missing="$missing fonts-dejavu-core fontconfig"
+fi
+
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" -eq 0 ]; then
+  echo "metaeval: installing$missing" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  # shellcheck disable=SC2086
+  apt-get install -y -qq --no-install-recommends $missing >/dev/null
+else
+  echo "metaeval: missing$missing; install with:" >&2
+  echo "  sudo apt-get update && sudo apt-get install -y$missing" >&2
+  exit 1
+fi

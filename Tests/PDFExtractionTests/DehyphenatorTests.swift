@@ -1,0 +1,47 @@
+import Testing
+
+@testable import PDFExtraction
+
+@Suite struct DehyphenatorTests {
+  private func join(_ text: String, lexicon: [String] = []) -> String {
+    Dehyphenator(lexiconFrom: lexicon + [text]).join(text)
+  }
+
+  @Test(arguments: [
+    ("de evalua-\ntie is klaar", "de evaluatie\nis klaar"),
+    ("the evalua-\ntion team", "the evaluation\nteam"),
+    ("informatie-\nbeveili-\nging", "informatiebeveiliging"),
+  ])
+  func brokenWordsAreRejoined(input: String, expected: String) {
+    #expect(join(input) == expected)
+  }
+
+  @Test(arguments: [
+    ("het ICT-\nproject liep", "het ICT-project\nliep"),
+    ("in 2024-\n2025 werd", "in 2024-2025\nwerd"),
+    ("de e-\nOverheid", "de e-Overheid"),
+    ("end-to-\nend testing", "end-to-end\ntesting"),
+    ("een zee-\negel", "een zee-egel"),
+    ("co-\noperation", "co-operation"),
+  ])
+  func compoundsKeepTheirHyphen(input: String, expected: String) {
+    #expect(join(input) == expected)
+  }
+
+  @Test(arguments: ["het zorg-\nen welzijnsbeleid", "pre-\nand post-test", "hard-\nof software"])
+  func ellipticalHyphenBeforeAConjunctionStays(input: String) {
+    #expect(join(input) == input)
+  }
+
+  @Test func theDocumentsOwnSpellingWins() {
+    // "e-mail" is written with a hyphen elsewhere in the document, so the break keeps it.
+    #expect(join("per e-\nmail", lexicon: ["stuur een e-mail"]) == "per e-mail")
+    // "website" is written without one elsewhere.
+    #expect(join("de web-\nsite", lexicon: ["op de website"]) == "de website")
+  }
+
+  @Test func linesThatDoNotEndInABrokenWordAreLeftAlone() {
+    let text = "Versie 1.0 -\nDefinitief\n- een opsomming\nkosten: 100 -\n200"
+    #expect(join(text) == text)
+  }
+}

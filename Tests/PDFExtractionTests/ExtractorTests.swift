@@ -1,0 +1,163 @@
+import Foundation
+import PDFWriter
+import TestSupport
+import Testing
+
+@testable import PDFExtraction
+
+/// Real PDFs, written by our cairo writer, read back through real poppler.
+@Suite struct ExtractorTests {
+  let directory: TemporaryDirectory
+
+  init() throws {
+    directory = try TemporaryDirectory("extractor-tests")
+  }
+
+  @Test(arguments: [1, 2])
+  func cleanedTextHasAllWordsAndNoRunningLines(columns: Int) throws {
+    let source = FixtureReports.dutchEvaluation(columns: columns)
+    let path = try FixtureReports.writePDF(source, named: "report-\(columns).pdf", in: directory)
+    let document = try Extractor().extract(path)
+
+    #expect(document.kind == .pdf)
+    #expect(document.pageCount >= 3)
+    #expect(document.pages.map(\.index) == Array(1...document.pageCount))
+    for page in document.pages {
+      #expect(!page.text.contains("Gemeente Lindeveen"), "running header left on page \(page.index)")
+      #expect(!page.text.contains("Pagina "), "page number left on page \(page.index)")
+    }
+    // Every word of the source comes back, hyphenated compounds rejoined, table cells apart.
+    let extracted = Set(document.pages.flatMap { $0.text.split(whereSeparator: \.isWhitespace) }.map(String.init))
+    let missing = FixtureReports.words(of: source).filter { !extracted.contains($0) }
+    #expect(missing.isEmpty, "missing words: \(missing.prefix(10))")
+    #expect(!extracted.contains("ParameterDescription"))
+  }
+
+  @Test func rawTextKeepsRunningLines() throws {
+    let path = try FixtureReports.writePDF(FixtureReports.dutchEvaluation(), named: "raw.pdf", in: directory)
+    let document = try Extractor(options: ExtractionOptions(raw: true)).extract(path)
+    #expect(document.pages.dropFirst().allSatisfy { $0.text.contains("Gemeente Lindeveen") })
+    #expect(document.pages.last?.text.contains("Pagina \(document.pageCount)/\(document.pageCount)") == true)
+  }
+
+  @Test func metadataAndLabelsComeFromTheFile() throws {
+    let path = try FixtureReports.writePDF(FixtureReports.dutchEvaluation(), named: "meta.pdf", in: directory)
+    let document = try Extractor().extract(path)
+    #expect(document.metadata.title == "Evaluatie zaaksysteem")
+    #expect(document.metadata.creator == "metaeval-pdfgen")
+    #expect(document.metadata.created?.hasPrefix("2024-01-01") == true)
+    #expect(document.pages.first?.label == "1")
+  }
+
+  @Test func pageRangeSelectsPages() throws {
+    let path = try FixtureReports.writePDF(FixtureReports.dutchEvaluation(), named: "range.pdf", in: directory)
+    let document = try Extractor(options: ExtractionOptions(pages: PageRange("2-3"))).extract(path)
+    #expect(document.pages.map(\.index) == [2, 3])
+    #expect(throws: PDFExtractionError.invalidPageRange(path: path, range: "90-", pageCount: document.pageCount)) {
+      try Extractor(options: ExtractionOptions(pages: PageRange("90-"))).extract(path)
+    }
+  }
+
+  @Test func sha256MatchesAKnownDigest() throws {
+    let path = try directory.write("abc.txt", "abc")
+    let document = try Extractor().extract(path)
+    #expect(document.sha256 == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+  }
+
+  @Test func textAndMarkdownFilesAreDocumentsToo() throws {
+    let text = try directory.write("memo.txt", "Lessons learned\nThe team re-\nflected.\u{0C}Second page\u{0C}")
+    let document = try Extractor().extract(text)
+    #expect(document.kind == .text)
+    #expect(document.pages.count == 2)
+    #expect(document.pages[0].text.contains("reflected."))
+    let markdown = try directory.write("notes.md", "# Evaluatie\n\nDe ﬁnanciën zijn op orde.")
+    #expect(try Extractor().extract(markdown).pages[0].text.contains("financiën"))
+  }
+
+  @Test func eachBadInputIsItsOwnError() throws {
+    let extractor = Extractor()
+    let missing = directory.file("nope.pdf")
+    #expect(throws: PDFExtractionError.fileNotFound(path: missing)) { try extractor.extract(missing) }
+
+    let empty = try directory.write("empty.pdf", Data())
+    #expect(throws: PDFExtractionError.emptyFile(path: empty)) { try extractor.extract(empty) }
+
+    var generator = SystemRandomNumberGenerator()
+    let noise = try directory.write("noise.pdf", Data((0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) }))
+    #expect(throws: PDFExtractionError.notAPDF(path: noise)) { try extractor.extract(noise) }
+
+    let folder = directory.file("folder")
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    #expect(throws: PDFExtractionError.unreadable(path: folder, reason: "it is a directory")) {
+      try extractor.extract(folder)
+    }
+
+    let word = try directory.write("report.docx", "PK\u{3}\u{4}")
+    #expect(throws: PDFExtractionError.unsupportedType(path: word, fileExtension: "docx")) {
+      try extractor.extract(word)
+    }
+  }
+
+  @Test func truncatedPDFIsDamaged() throws {
+    let good = try FixtureReports.writePDF(FixtureReports.dutchEvaluation(), named: "good.pdf", in: directory)
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: good))
+    let truncated = try directory.write("truncated.pdf", bytes.prefix(bytes.count / 2))
+    #expect {
+      try Extractor().extract(truncated)
+    } throws: { error in
+      if case .damaged(let path, _) = error as? PDFExtractionError { return path == truncated }
+      return false
+    }
+  }
+
+  @Test func imageOnlyPDFHasNoTextLayer() throws {
+    let source = FixtureReports.dutchEvaluation(paragraphs: 2)
+    let path = try FixtureReports.writePDF(source, named: "scan.pdf", in: directory, rendering: .image(dpi: 50))
+    #expect(throws: PDFExtractionError.noTextLayer(path: path, pages: 2)) { try Extractor().extract(path) }
+  }
+
+  @Test func thousandsOfEmptyPagesHaveNoTextLayer() throws {
+    let path = directory.file("blank.pdf")
+    try PDFWriter.writeBlankPages(3000, to: path)
+    #expect(throws: PDFExtractionError.noTextLayer(path: path, pages: 3000)) { try Extractor().extract(path) }
+  }
+
+  @Test func encryptedPDFNeedsTheRightPassword() throws {
+    let path = try #require(
+      Bundle.module.path(forResource: "encrypted-password-secret", ofType: "pdf", inDirectory: "Fixtures"))
+    #expect(throws: PDFExtractionError.encrypted(path: path, passwordGiven: false)) {
+      try Extractor().extract(path)
+    }
+    #expect(throws: PDFExtractionError.encrypted(path: path, passwordGiven: true)) {
+      try Extractor(options: ExtractionOptions(password: "wrong")).extract(path)
+    }
+    let document = try Extractor(options: ExtractionOptions(password: "secret")).extract(path)
+    #expect(document.pages[0].text.contains("Confidential evaluation"))
+  }
+
+  @Test func errorsNameTheFileOnOneLine() {
+    let errors: [PDFExtractionError] = [
+      .fileNotFound(path: "a.pdf"), .unreadable(path: "a.pdf", reason: "x"), .emptyFile(path: "a.pdf"),
+      .notAPDF(path: "a.pdf"), .damaged(path: "a.pdf", detail: "x"), .encrypted(path: "a.pdf", passwordGiven: false),
+      .noTextLayer(path: "a.pdf", pages: 3), .noPages(path: "a.pdf"),
+      .invalidPageRange(path: "a.pdf", range: "9", pageCount: 2), .unsupportedType(path: "a.pdf", fileExtension: "doc"),
+    ]
+    for error in errors {
+      #expect(error.description.hasPrefix("a.pdf: "))
+      #expect(!error.description.contains("\n"))
+    }
+    #expect(Set(errors.map(\.code)).count == errors.count)
+    #expect(PDFExtractionError.noTextLayer(path: "a.pdf", pages: 3).description.contains("OCR"))
+  }
+}
+
+@Suite struct DocumentFinderTests {
+  @Test func findsReadableDocumentsRecursivelyInOrder() throws {
+    let directory = try TemporaryDirectory("finder")
+    for name in ["b.pdf", "a/c.TXT", "a/d.md", "e.docx", ".hidden/f.pdf", "g.pdf.bak"] {
+      try directory.write(name, "x")
+    }
+    #expect(DocumentFinder.documents(in: directory.path) == ["a/c.TXT", "a/d.md", "b.pdf"])
+    #expect(DocumentFinder.expand([directory.file("a"), "x.pdf"]) == [directory.file("a/c.TXT"), directory.file("a/d.md"), "x.pdf"])
+  }
+}
