@@ -14,7 +14,7 @@ struct MetaEval: ParsableCommand {
       documents failed.
       """,
     version: MetaEvalVersion.current,
-    subcommands: [Extract.self]
+    subcommands: [Check.self, Extract.self, RubricCommand.self]
   )
 }
 

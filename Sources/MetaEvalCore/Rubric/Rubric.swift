@@ -1,0 +1,78 @@
+import Foundation
+
+/// A compiled regular expression with the text it came from.
+public struct Pattern: @unchecked Sendable {
+  // NSRegularExpression is immutable once made and safe to match from several threads.
+  public let source: String
+  let regex: NSRegularExpression
+
+  init(_ source: String, regex: NSRegularExpression) {
+    self.source = source
+    self.regex = regex
+  }
+
+  func firstMatch(in text: String, range: NSRange? = nil) -> NSTextCheckingResult? {
+    regex.firstMatch(in: text, range: range ?? NSRange(text.startIndex..., in: text))
+  }
+
+  func matches(in text: String) -> [NSTextCheckingResult] {
+    regex.matches(in: text, range: NSRange(text.startIndex..., in: text))
+  }
+}
+
+/// A cue with its patterns compiled per language.
+public struct Cue: Sendable {
+  public let kind: CueSpec.Kind
+  public let weight: Double
+  public let place: CueSpec.Place
+  public let minimumWords: Int
+  public let requiresTerm: Bool
+  let patterns: [Language: [Pattern]]
+
+  public func patterns(for language: Language) -> [Pattern] { patterns[language] ?? [] }
+}
+
+/// A term of a vocabulary (a technique), with its patterns per language.
+public struct Term: Sendable {
+  public let id: String
+  public let title: String
+  let patterns: [Language: [Pattern]]
+}
+
+/// A scope dimension with its term patterns per language.
+public struct Dimension: Sendable {
+  public let spec: DimensionSpec
+  let patterns: [Language: [Pattern]]
+}
+
+/// A criterion ready to score.
+public struct Criterion: Sendable {
+  public let spec: CriterionSpec
+  public let cues: [Cue]
+  public let vocabulary: [Term]
+  public let dimensions: [Dimension]
+
+  public var id: String { spec.id }
+  public var isRequired: Bool { spec.required ?? true }
+  public var isGate: Bool { spec.gate ?? false }
+  public var threshold: Double { spec.threshold ?? 0.5 }
+
+  public func advice(in language: Language) -> String {
+    spec.advice[language.rawValue] ?? spec.advice["en"] ?? ""
+  }
+}
+
+/// A loaded, validated rubric with compiled patterns.
+public struct Rubric: Sendable {
+  public let spec: RubricSpec
+  /// Where it was loaded from, as given (used in messages only).
+  public let path: String
+  public let criteria: [Criterion]
+  let judgement: [Language: [Pattern]]
+  let sectionHeadings: [Language: [Pattern]]
+
+  public var id: String { spec.id }
+  public var version: Int { spec.version }
+
+  public func criterion(_ id: String) -> Criterion? { criteria.first { $0.id == id } }
+}

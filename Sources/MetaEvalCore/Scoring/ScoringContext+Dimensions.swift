@@ -1,0 +1,41 @@
+import Foundation
+
+extension ScoringContext {
+  /// Scores a criterion made of dimensions (scope): each dimension counts the sentences that
+  /// name it and judge it. The criterion is met when every dimension is.
+  func evaluateDimensions(_ criterion: Criterion) -> CriterionResult {
+    let judgement = rubric.judgement[language, default: []]
+    var results: [DimensionResult] = []
+    let judged = structure.sentences.filter { sentence in
+      !sentence.isContents && judgement.contains { $0.firstMatch(in: sentence.text) != nil }
+    }
+    for dimension in criterion.dimensions {
+      let patterns = dimension.patterns[language, default: []]
+      var hits: [Evidence] = []
+      var count = 0
+      for sentence in judged {
+        guard let match = patterns.lazy.compactMap({ $0.firstMatch(in: sentence.text) }).first else { continue }
+        count += 1
+        if hits.count < 3 {
+          hits.append(
+            evidence(sentence.page, quote: Self.clip(sentence.text, around: match.range), kind: "judged", cue: dimension.spec.id))
+        }
+      }
+      let needed = max(1, dimension.spec.minimumSentences ?? 3)
+      results.append(
+        DimensionResult(
+          id: dimension.spec.id, title: dimension.spec.title, verdict: count >= needed ? .yes : .no,
+          strength: Self.round(min(1, Double(count) / Double(2 * needed))), judgedSentences: count,
+          evidence: hits))
+    }
+    let allMet = results.allSatisfy { $0.verdict == .yes }
+    let missing = results.filter { $0.verdict == .no }.map(\.title)
+    return CriterionResult(
+      id: criterion.id, title: criterion.spec.title, required: criterion.isRequired,
+      verdict: allMet ? .yes : .no,
+      confidence: Self.round(results.map { $0.verdict == .yes ? 0.5 + $0.strength / 2 : 1 - $0.strength / 2 }.min() ?? 0),
+      evidence: results.flatMap { $0.evidence.prefix(1) }, lookedFor: allMet ? [] : missing.map { "judgements of \($0.lowercased())" },
+      advice: allMet ? nil : criterion.advice(in: language), name: nil, count: nil, terms: [],
+      dimensions: results, note: allMet ? nil : "not judged: " + missing.joined(separator: ", "))
+  }
+}

@@ -1,0 +1,316 @@
+import Foundation
+
+/// Scores the criteria of one rubric on one document in one language.
+struct ScoringContext {
+  let rubric: Rubric
+  let structure: DocumentStructure
+  let language: Language
+
+  /// A found piece of evidence with the weight of its cue.
+  struct Finding {
+    var weight: Double
+    var evidence: Evidence
+    var name: String?
+    var count: Int?
+  }
+
+  /// Pages and lines that count as the front of the document (title page, colophon, summary).
+  static let frontPages = 2
+  static let frontLines = 150
+  /// Lines that count as the title and what stands beside it.
+  static let titleLines = 12
+  static let quoteLimit = 300
+
+  func evaluate(_ criterion: Criterion) -> CriterionResult {
+    if !criterion.dimensions.isEmpty { return evaluateDimensions(criterion) }
+    var positives: [Finding] = []
+    var negatives: [Finding] = []
+    var counters: [Finding] = []
+    var notes: [String] = []
+    let placeholders = criterion.cues.filter { $0.kind == .placeholder }.flatMap { $0.patterns(for: language) }
+    let negations = criterion.cues.filter { $0.kind == .negation }
+
+    for cue in criterion.cues {
+      let patterns = cue.patterns(for: language)
+      switch cue.kind {
+      case .heading:
+        for (index, line) in structure.lines.enumerated()
+        where !line.isContents && inPlace(line: index, cue.place) {
+          guard let pattern = patterns.first(where: { $0.firstMatch(in: line.text) != nil }) else { continue }
+          let section = sectionLines(after: index)
+          let body = section.map(\.text).joined(separator: " ")
+          let words = section.reduce(0) { $0 + $1.wordCount }
+          if let placeholder = placeholders.first(where: { $0.firstMatch(in: body) != nil }) {
+            notes.append("the section '\(line.text)' on page \(pageLabel(line.page)) holds only a placeholder")
+            _ = placeholder
+            continue
+          }
+          if words < cue.minimumWords {
+            notes.append("the section '\(line.text)' on page \(pageLabel(line.page)) is empty")
+            continue
+          }
+          if let negation = firstNegation(in: body, cues: negations) {
+            negatives.append(
+              Finding(weight: negation.weight, evidence: evidence(line.page, quote: negation.quote, kind: "negation", cue: negation.cue)))
+            continue
+          }
+          if cue.requiresTerm && !mentionsTerm(body, of: criterion) { continue }
+          let first = DocumentStructure.sentences(of: Array(section)).first?.text ?? ""
+          positives.append(
+            Finding(
+              weight: cue.weight,
+              evidence: evidence(line.page, quote: line.text + " — " + first, kind: "heading", cue: pattern.source),
+              count: criterion.spec.countItems == true ? Self.numberedItems(in: section) : nil))
+        }
+      case .label:
+        for (index, line) in structure.lines.enumerated()
+        where !line.isContents && inPlace(line: index, cue.place) {
+          for pattern in patterns {
+            guard let match = pattern.firstMatch(in: line.text) else { continue }
+            positives.append(
+              Finding(
+                weight: cue.weight, evidence: evidence(line.page, quote: line.text, kind: "label", cue: pattern.source),
+                name: Self.group("name", of: match, in: line.text).map(Self.cleanName)))
+            break
+          }
+        }
+      case .phrase, .negation, .counter:
+        for sentence in structure.sentences
+        where (!sentence.isContents || cue.place == .title) && inPlace(line: sentence.line, cue.place) {
+          for pattern in patterns {
+            guard let match = pattern.firstMatch(in: sentence.text) else { continue }
+            if cue.kind == .phrase && cue.requiresTerm && !mentionsTerm(sentence.text, of: criterion) { continue }
+            let found = Finding(
+              weight: cue.weight,
+              evidence: evidence(sentence.page, quote: Self.clip(sentence.text, around: match.range), kind: cue.kind.rawValue, cue: pattern.source),
+              name: Self.group("name", of: match, in: sentence.text).map(Self.cleanName))
+            switch cue.kind {
+            case .phrase: positives.append(found)
+            case .negation: negatives.append(found)
+            default: counters.append(found)
+            }
+            break
+          }
+        }
+      case .placeholder:
+        continue
+      }
+    }
+
+    let positive = Self.combine(positives.map(\.weight))
+    let negative = negatives.map(\.weight).max() ?? 0
+    let counter = counters.map(\.weight).max() ?? 0
+    let score = positive * (1 - negative) * (1 - counter)
+    let verdict: Verdict = score >= criterion.threshold ? .yes : .no
+    let ranked = Self.rank(positives)
+
+    var result = CriterionResult(
+      id: criterion.id, title: criterion.spec.title, required: criterion.isRequired, verdict: verdict,
+      confidence: Self.round(verdict == .yes ? score : 1 - score), evidence: [], lookedFor: [],
+      advice: nil, name: nil, count: nil, terms: [], dimensions: [], note: nil)
+    if verdict == .yes {
+      result.evidence = Array(ranked.prefix(3).map(\.evidence))
+      if criterion.spec.extractName == true {
+        result.name = ranked.first(where: { $0.name != nil })?.name
+      }
+      if criterion.spec.countItems == true {
+        result.count = positives.compactMap(\.count).max()
+      }
+      result.terms = findTerms(of: criterion)
+    } else {
+      result.advice = criterion.advice(in: language)
+      result.lookedFor = lookedFor(criterion)
+      let reasons = Self.rank(negatives + counters).prefix(2)
+      result.evidence = reasons.map(\.evidence)
+      if !negatives.isEmpty {
+        notes.insert("the document says it is not met", at: 0)
+      } else if !counters.isEmpty {
+        notes.insert("the document reads as something else", at: 0)
+      } else if !positives.isEmpty {
+        notes.insert("only weak signs (score \(Self.round(score)))", at: 0)
+        result.evidence = Array(ranked.prefix(2).map(\.evidence))
+      }
+    }
+    result.note = notes.isEmpty ? nil : Self.unique(notes).prefix(3).joined(separator: "; ")
+    return result
+  }
+
+  /// A criterion that does not apply because a gate failed (not an evaluation at all).
+  func notApplicable(_ criterion: Criterion, because gate: CriterionResult) -> CriterionResult {
+    CriterionResult(
+      id: criterion.id, title: criterion.spec.title, required: criterion.isRequired, verdict: .no,
+      confidence: gate.confidence, evidence: [], lookedFor: ["not scored: '\(gate.title)' is not met"],
+      advice: criterion.advice(in: language), name: nil, count: nil, terms: [],
+      dimensions: criterion.dimensions.map {
+        DimensionResult(id: $0.spec.id, title: $0.spec.title, verdict: .no, strength: 0, judgedSentences: 0, evidence: [])
+      },
+      note: "not applicable: \(gate.title.lowercased()) is not met")
+  }
+
+  // MARK: Sections, terms, evidence
+
+  /// The lines under a heading, up to the next heading or 80 lines.
+  func sectionLines(after index: Int) -> ArraySlice<Line> {
+    let lines = structure.lines
+    var end = index + 1
+    while end < lines.count && end - index <= 80 {
+      let line = lines[end]
+      if isSectionHeading(line) { break }
+      end += 1
+    }
+    return lines[(index + 1)..<end]
+  }
+
+  func isSectionHeading(_ line: Line) -> Bool {
+    guard DocumentStructure.isHeadingShaped(line.text) else { return false }
+    if Self.matches(Self.numberedHeading, line.text) { return true }
+    let text = line.text
+    if rubric.sectionHeadings[language, default: []].contains(where: { $0.firstMatch(in: text) != nil }) {
+      return true
+    }
+    return rubric.criteria.contains { criterion in
+      criterion.cues.contains { cue in
+        cue.kind == .heading && cue.patterns(for: language).contains { $0.firstMatch(in: text) != nil }
+      }
+    }
+  }
+
+  static let numberedHeading = try! NSRegularExpression(
+    pattern: #"^(\d{1,2}(\.\d{1,2}){0,3}\.?|[A-Z]\.|(hoofdstuk|chapter|bijlage|appendix)\s+\w{1,3}[.:]?)\s+\p{Lu}"#,
+    options: [.caseInsensitive])
+
+  func mentionsTerm(_ text: String, of criterion: Criterion) -> Bool {
+    criterion.vocabulary.contains { term in
+      term.patterns[language, default: []].contains { $0.firstMatch(in: text) != nil }
+    }
+  }
+
+  /// The terms of the criterion's vocabulary that the document names, in vocabulary order.
+  func findTerms(of criterion: Criterion) -> [FoundTerm] {
+    criterion.vocabulary.compactMap { term in
+      for sentence in structure.sentences where !sentence.isContents {
+        for pattern in term.patterns[language, default: []] {
+          if let match = pattern.firstMatch(in: sentence.text) {
+            return FoundTerm(
+              id: term.id, title: term.title,
+              evidence: evidence(sentence.page, quote: Self.clip(sentence.text, around: match.range), kind: "term", cue: term.id))
+          }
+        }
+      }
+      return nil
+    }
+  }
+
+  func firstNegation(in text: String, cues: [Cue]) -> (weight: Double, quote: String, cue: String)? {
+    for cue in cues {
+      for pattern in cue.patterns(for: language) {
+        if let match = pattern.firstMatch(in: text) {
+          return (cue.weight, Self.clip(text, around: match.range), pattern.source)
+        }
+      }
+    }
+    return nil
+  }
+
+  func lookedFor(_ criterion: Criterion) -> [String] {
+    criterion.cues.filter { [.heading, .phrase, .label].contains($0.kind) }.map { cue in
+      let sources = cue.patterns(for: language).prefix(4).map(\.source)
+      return "\(cue.kind.rawValue): " + sources.joined(separator: " | ")
+    }
+  }
+
+  func inPlace(line index: Int, _ place: CueSpec.Place) -> Bool {
+    switch place {
+    case .anywhere: true
+    case .front: structure.lines[index].page < Self.frontPages && index < Self.frontLines
+    case .title: index < Self.titleLines
+    }
+  }
+
+  func pageLabel(_ page: Int) -> String { structure.pages[page].label }
+
+  func evidence(_ page: Int, quote: String, kind: String, cue: String) -> Evidence {
+    Evidence(
+      page: structure.pages[page].index, pageLabel: structure.pages[page].label, quote: quote, kind: kind, cue: cue)
+  }
+
+  // MARK: Helpers
+
+  /// Noisy-or of the strongest three weights: independent signs add up, without one noisy
+  /// cue that matches a hundred times deciding alone.
+  static func combine(_ weights: [Double]) -> Double {
+    1 - weights.sorted(by: >).prefix(3).reduce(1.0) { $0 * (1 - $1) }
+  }
+
+  static func rank(_ findings: [Finding]) -> [Finding] {
+    var seen = Set<String>()
+    return findings.sorted {
+      ($0.weight, -$0.evidence.page) > ($1.weight, -$1.evidence.page)
+    }.filter { seen.insert($0.evidence.quote).inserted }
+  }
+
+  /// Numbered items under a heading: "1.", "2)", "Aanbeveling 3". The count is the length of
+  /// the run 1, 2, 3, ... found.
+  static func numberedItems(in section: ArraySlice<Line>) -> Int? {
+    var numbers = Set<Int>()
+    for line in section {
+      if let match = itemNumber.firstMatch(in: line.text, range: NSRange(line.text.startIndex..., in: line.text)),
+        let range = Range(match.range(at: 1), in: line.text), let number = Int(line.text[range])
+      {
+        numbers.insert(number)
+      }
+    }
+    var count = 0
+    while numbers.contains(count + 1) { count += 1 }
+    return count > 0 ? count : nil
+  }
+
+  static let itemNumber = try! NSRegularExpression(
+    pattern: #"^\s*(?:(?:aanbeveling|recommendation|advies|advice)\s+)?(\d{1,2})[.):]\s"#, options: [.caseInsensitive])
+
+  /// The text of the named group `name`, or of `name2` ... `name9` (a pattern with several
+  /// alternatives needs a distinct group name in each).
+  static func group(_ name: String, of match: NSTextCheckingResult, in text: String) -> String? {
+    for candidate in [name] + (2...9).map({ "\(name)\($0)" }) {
+      let range = Self.range(withName: candidate, in: match)
+      guard let range, range.location != NSNotFound, let swiftRange = Range(range, in: text) else { continue }
+      return String(text[swiftRange])
+    }
+    return nil
+  }
+
+  /// `range(withName:)` raises when the pattern has no such group; ask only for groups it has.
+  static func range(withName name: String, in match: NSTextCheckingResult) -> NSRange? {
+    guard let pattern = match.regularExpression?.pattern, pattern.contains("(?<\(name)>") else { return nil }
+    return match.range(withName: name)
+  }
+
+  static func cleanName(_ raw: String) -> String {
+    var name = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+    while let last = name.last, ".,;:()\"'’”".contains(last) { name.removeLast() }
+    while let first = name.first, "(\"'‘“".contains(first) { name.removeFirst() }
+    let words = name.split(separator: " ")
+    if words.count > 14 { name = words.prefix(14).joined(separator: " ") }
+    return name
+  }
+
+  /// The sentence, or a window of it around the match when it is long.
+  static func clip(_ text: String, around range: NSRange) -> String {
+    guard text.count > quoteLimit, let match = Range(range, in: text) else { return text }
+    let before = text[..<match.lowerBound].suffix(quoteLimit / 3)
+    let rest = text[match.lowerBound...].prefix(quoteLimit - before.count)
+    return (before.count < text[..<match.lowerBound].count ? "…" : "") + before + rest
+      + (rest.endIndex < text.endIndex ? "…" : "")
+  }
+
+  static func matches(_ regex: NSRegularExpression, _ text: String) -> Bool {
+    regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+  }
+
+  static func round(_ value: Double) -> Double { (value * 100).rounded() / 100 }
+
+  static func unique(_ items: [String]) -> [String] {
+    var seen = Set<String>()
+    return items.filter { seen.insert($0).inserted }
+  }
+}
