@@ -9,6 +9,9 @@ struct Line {
   /// A line of a table of contents: never evidence by itself.
   var isContents: Bool
   var wordCount: Int
+  /// Short, without a sentence end, and not continued by the next line: a heading, a label
+  /// or a table cell.
+  var isHeadingShaped: Bool = false
 }
 
 /// A sentence (or a heading, or a list item) of running text, for phrase cues and quotes.
@@ -41,7 +44,7 @@ struct DocumentStructure {
     var words = 0
     for (pageIndex, page) in pages.enumerated() {
       let pageLines = page.text.split(separator: "\n", omittingEmptySubsequences: true)
-        .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        .map { Self.plainLine($0.trimmingCharacters(in: .whitespaces)) }.filter { !$0.isEmpty }
       let isContentsPage = Self.isContentsPage(pageLines)
       var afterContentsTitle = false
       for text in pageLines {
@@ -54,9 +57,35 @@ struct DocumentStructure {
         lines.append(Line(page: pageIndex, text: text, isContents: isEntry, wordCount: count))
       }
     }
+    for index in lines.indices {
+      let next = index + 1 < lines.count ? lines[index + 1].text : nil
+      lines[index].isHeadingShaped = Self.isHeadingShaped(lines[index].text, next: next)
+    }
     self.lines = lines
     self.wordCount = words
     self.sentences = Self.sentences(of: lines)
+  }
+
+  static let markdownLink = try! NSRegularExpression(pattern: #"!?\[([^\]]*)\]\([^)]*\)"#)
+
+  /// A line of Markdown as plain text: heading marks, emphasis and link targets removed,
+  /// so that reports kept as Markdown read like the same report in a PDF.
+  static func plainLine(_ line: String) -> String {
+    var text = line
+    if text.hasPrefix("#") {
+      let marks = text.prefix(while: { $0 == "#" })
+      if marks.count <= 6, text.dropFirst(marks.count).first == " " {
+        text = String(text.dropFirst(marks.count + 1))
+      }
+    }
+    if text.contains("**") { text = text.replacingOccurrences(of: "**", with: "") }
+    if text.contains("__") { text = text.replacingOccurrences(of: "__", with: "") }
+    if text.contains("](") {
+      text = markdownLink.stringByReplacingMatches(
+        in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "$1")
+    }
+    if text == "---" || text == "***" { return "" }
+    return text.trimmingCharacters(in: .whitespaces)
   }
 
   /// A page of contents: most of its lines end in a page number.
@@ -110,7 +139,7 @@ struct DocumentStructure {
         remainder = remainder[end...].drop(while: \.isWhitespace)
       }
       if !remainder.isEmpty { current += (current.isEmpty ? "" : " ") + remainder }
-      if isHeadingShaped(line.text) || line.isContents { flush() }
+      if line.isHeadingShaped || line.isContents { flush() }
     }
     flush()
     return result
@@ -162,10 +191,22 @@ struct DocumentStructure {
     "aug", "sept", "okt", "oct", "nov", "dec", "u.s", "st", "min", "max",
   ]
 
-  /// Short, without a sentence end: a heading, a label, a table cell.
-  static func isHeadingShaped(_ text: String) -> Bool {
-    let words = text.split(whereSeparator: \.isWhitespace).count
-    guard words <= 10, let last = text.last else { return false }
-    return !".,;".contains(last) && (text.first?.isUppercase == true || text.first?.isNumber == true)
+  /// Short, without a sentence end, not ending in a word that needs a next one, and not
+  /// continued in lower case on the next line: a heading, a label, a table cell.
+  static func isHeadingShaped(_ text: String, next: String? = nil) -> Bool {
+    let words = text.split(whereSeparator: \.isWhitespace)
+    guard words.count <= 12, let last = text.last, let first = text.first else { return false }
+    guard !".,;".contains(last), first.isUppercase || first.isNumber else { return false }
+    if let lastWord = words.last, continuationWords.contains(lastWord.lowercased()) { return false }
+    if let next, let nextFirst = next.first, nextFirst.isLowercase { return false }
+    return true
   }
+
+  /// Words a heading does not end on: the line goes on in the next one.
+  static let continuationWords: Set<String> = [
+    "the", "a", "an", "of", "by", "and", "or", "to", "in", "for", "with", "on", "at", "from",
+    "is", "are", "was", "were", "that", "which", "de", "het", "een", "van", "en", "of", "in",
+    "op", "voor", "met", "door", "te", "is", "zijn", "was", "waren", "dat", "die", "aan", "naar",
+    "om", "als", "bij", "uit",
+  ]
 }

@@ -75,11 +75,15 @@ struct ScoringContext {
           }
         }
       case .phrase, .negation, .counter:
-        for sentence in structure.sentences
+        for (sentenceIndex, sentence) in structure.sentences.enumerated()
         where (!sentence.isContents || cue.place == .title) && inPlace(line: sentence.line, cue.place) {
           for pattern in patterns {
             guard let match = pattern.firstMatch(in: sentence.text) else { continue }
-            if cue.kind == .phrase && cue.requiresTerm && !mentionsTerm(sentence.text, of: criterion) { continue }
+            if cue.kind == .phrase && cue.requiresTerm
+              && !termFollows(sentenceIndex, of: criterion)
+            {
+              continue
+            }
             let found = Finding(
               weight: cue.weight,
               evidence: evidence(sentence.page, quote: Self.clip(sentence.text, around: match.range), kind: cue.kind.rawValue, cue: pattern.source),
@@ -162,7 +166,7 @@ struct ScoringContext {
   }
 
   func isSectionHeading(_ line: Line) -> Bool {
-    guard DocumentStructure.isHeadingShaped(line.text) else { return false }
+    guard line.isHeadingShaped else { return false }
     if Self.matches(Self.numberedHeading, line.text) { return true }
     let text = line.text
     if rubric.sectionHeadings[language, default: []].contains(where: { $0.firstMatch(in: text) != nil }) {
@@ -183,6 +187,17 @@ struct ScoringContext {
     criterion.vocabulary.contains { term in
       term.patterns[language, default: []].contains { $0.firstMatch(in: text) != nil }
     }
+  }
+
+  /// Sentences after a phrase that may hold its term: "This account is based on:" and a list.
+  static let termWindow = 4
+
+  /// True when the sentence, or one of the few after it on the same page, names a term.
+  func termFollows(_ index: Int, of criterion: Criterion) -> Bool {
+    let sentences = structure.sentences
+    let page = sentences[index].page
+    let end = min(sentences.count, index + 1 + Self.termWindow)
+    return sentences[index..<end].contains { $0.page == page && mentionsTerm($0.text, of: criterion) }
   }
 
   /// The terms of the criterion's vocabulary that the document names, in vocabulary order.
