@@ -28,8 +28,16 @@ public struct Cue: Sendable {
   public let minimumWords: Int
   public let requiresTerm: Bool
   let patterns: [Language: [Pattern]]
+  /// Empty when the cue needs no context.
+  let context: [Language: [Pattern]]
 
   public func patterns(for language: Language) -> [Pattern] { patterns[language] ?? [] }
+
+  /// True when the cue needs no context, or the text matches one of its context patterns.
+  func fitsContext(_ text: String, language: Language) -> Bool {
+    guard let patterns = context[language], !patterns.isEmpty else { return true }
+    return patterns.contains { $0.firstMatch(in: text) != nil }
+  }
 }
 
 /// A term of a vocabulary (a technique), with its patterns per language.

@@ -61,7 +61,8 @@ struct RubricCompiler {
           Cue(
             kind: cue.kind, weight: weight, place: cue.place ?? .anywhere,
             minimumWords: cue.minimumWords ?? 8, requiresTerm: cue.requiresTerm ?? false,
-            patterns: try compile(cue.patterns, at: at + [PathKey("patterns")], criterion: criterion.id, wrap: wrap)))
+            patterns: try compile(cue.patterns, at: at + [PathKey("patterns")], criterion: criterion.id, wrap: wrap),
+            context: try compile(cue.context ?? [:], at: at + [PathKey("context")], criterion: criterion.id, wrap: Self.word)))
       }
       var terms: [Term] = []
       if let vocabulary = criterion.vocabulary {

@@ -103,9 +103,12 @@ public struct CueSpec: Codable, Sendable, Equatable {
   /// The matched section or sentence must also name a term of the criterion's vocabulary
   /// (a "Werkwijze" section counts for the method only when it names a technique).
   public var requiresTerm: Bool?
+  /// Patterns per language of which the same sentence must also match one: "in opdracht van"
+  /// counts for the commissioner only in a sentence about the report or the study.
+  public var context: [String: [String]]?
 
   enum CodingKeys: String, CodingKey {
-    case kind, weight, place, patterns
+    case kind, weight, place, patterns, context
     case minimumWords = "minimum_words"
     case requiresTerm = "requires_term"
   }

@@ -46,14 +46,27 @@ struct DocumentStructure {
       let pageLines = page.text.split(separator: "\n", omittingEmptySubsequences: true)
         .map { Self.plainLine($0.trimmingCharacters(in: .whitespaces)) }.filter { !$0.isEmpty }
       let isContentsPage = Self.isContentsPage(pageLines)
-      var afterContentsTitle = false
+      // After a "Contents" title, entries follow until a line that is not one: a sentence, or
+      // a heading that repeats an entry (the contents ended and the section itself began).
+      var inContentsBlock = false
+      var entries = Set<String>()
       for text in pageLines {
         let count = text.split(whereSeparator: \.isWhitespace).count
         words += count
-        if Self.matches(Self.contentsTitle, text) { afterContentsTitle = true }
-        let isEntry =
-          Self.matches(Self.dotLeaders, text)
-          || ((isContentsPage || afterContentsTitle) && Self.looksLikeContentsEntry(text, words: count))
+        var isEntry = Self.matches(Self.dotLeaders, text)
+        if Self.matches(Self.contentsTitle, text) {
+          inContentsBlock = true
+          entries = []
+          isEntry = true
+        } else if inContentsBlock || isContentsPage {
+          let key = Self.entryKey(text)
+          if Self.looksLikeContentsEntry(text, words: count) && !entries.contains(key) {
+            entries.insert(key)
+            isEntry = true
+          } else if inContentsBlock {
+            inContentsBlock = false
+          }
+        }
         lines.append(Line(page: pageIndex, text: text, isContents: isEntry, wordCount: count))
       }
     }
@@ -94,6 +107,14 @@ struct DocumentStructure {
     if lines.prefix(5).contains(where: { matches(contentsTitle, $0) }) { return true }
     let entries = lines.filter { matches(contentsEntry, $0) && !$0.hasSuffix(".") }.count
     return Double(entries) >= 0.5 * Double(lines.count)
+  }
+
+  /// A contents entry without list marks, section number and page number, for comparison
+  /// with the heading it names.
+  static func entryKey(_ text: String) -> String {
+    text.lowercased().split(whereSeparator: \.isWhitespace)
+      .filter { word in !word.allSatisfy { $0.isNumber || ".-•*–".contains($0) } }
+      .joined(separator: " ")
   }
 
   static func looksLikeContentsEntry(_ text: String, words: Int) -> Bool {

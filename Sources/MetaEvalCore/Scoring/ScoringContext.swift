@@ -78,7 +78,9 @@ struct ScoringContext {
         for (sentenceIndex, sentence) in structure.sentences.enumerated()
         where (!sentence.isContents || cue.place == .title) && inPlace(line: sentence.line, cue.place) {
           for pattern in patterns {
-            guard let match = pattern.firstMatch(in: sentence.text) else { continue }
+            guard let match = pattern.firstMatch(in: sentence.text),
+              cue.fitsContext(sentence.text, language: language)
+            else { continue }
             if cue.kind == .phrase && cue.requiresTerm
               && !termFollows(sentenceIndex, of: criterion)
             {
