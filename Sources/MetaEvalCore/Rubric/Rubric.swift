@@ -30,11 +30,17 @@ public struct Cue: Sendable {
   let patterns: [Language: [Pattern]]
   /// Empty when the cue needs no context.
   let context: [Language: [Pattern]]
+  /// Empty when nothing disqualifies a match.
+  let unless: [Language: [Pattern]]
 
   public func patterns(for language: Language) -> [Pattern] { patterns[language] ?? [] }
 
-  /// True when the cue needs no context, or the text matches one of its context patterns.
+  /// True when the text matches one of the cue's context patterns (if it has any) and none
+  /// of its `unless` patterns.
   func fitsContext(_ text: String, language: Language) -> Bool {
+    if let patterns = unless[language], patterns.contains(where: { $0.firstMatch(in: text) != nil }) {
+      return false
+    }
     guard let patterns = context[language], !patterns.isEmpty else { return true }
     return patterns.contains { $0.firstMatch(in: text) != nil }
   }

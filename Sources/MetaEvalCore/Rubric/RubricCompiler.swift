@@ -62,7 +62,8 @@ struct RubricCompiler {
             kind: cue.kind, weight: weight, place: cue.place ?? .anywhere,
             minimumWords: cue.minimumWords ?? 8, requiresTerm: cue.requiresTerm ?? false,
             patterns: try compile(cue.patterns, at: at + [PathKey("patterns")], criterion: criterion.id, wrap: wrap),
-            context: try compile(cue.context ?? [:], at: at + [PathKey("context")], criterion: criterion.id, wrap: Self.word)))
+            context: try compile(cue.context ?? [:], at: at + [PathKey("context")], criterion: criterion.id, wrap: Self.word),
+            unless: try compile(cue.unless ?? [:], at: at + [PathKey("unless")], criterion: criterion.id, wrap: Self.word)))
       }
       var terms: [Term] = []
       if let vocabulary = criterion.vocabulary {
@@ -96,9 +97,11 @@ struct RubricCompiler {
       + pattern + #")\s*[:.]?\s*$"#
   }
 
-  /// A label at the start of a line, its value (the name) after a colon, tab or spaces.
+  /// A label at the start of a line, its value (the name) after a colon, or after a space
+  /// when it starts with a capital (a table cell: "Klant Ministerie van ...", but not
+  /// "Opdrachtgever van het project is ...").
   static func label(_ pattern: String) -> String {
-    #"^\s*(?:"# + pattern + #")\s*(?::|\s)\s*(?<name>\S.{1,120}?)\s*$"#
+    #"^\s*[-•*]?\s*(?:"# + pattern + #")\s*(?::\s*|\s+(?=(?-i:[\p{Lu}\p{N}])))(?<name>\S.{1,120}?)\s*$"#
   }
 
   /// A term as a whole word (or words).

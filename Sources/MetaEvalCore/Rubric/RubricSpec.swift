@@ -106,9 +106,12 @@ public struct CueSpec: Codable, Sendable, Equatable {
   /// Patterns per language of which the same sentence must also match one: "in opdracht van"
   /// counts for the commissioner only in a sentence about the report or the study.
   public var context: [String: [String]]?
+  /// Patterns per language that disqualify a match: a "Werkwijze" section about Scrum and
+  /// sprints describes the project's way of working, not the evaluation's method.
+  public var unless: [String: [String]]?
 
   enum CodingKeys: String, CodingKey {
-    case kind, weight, place, patterns, context
+    case kind, weight, place, patterns, context, unless
     case minimumWords = "minimum_words"
     case requiresTerm = "requires_term"
   }
@@ -121,13 +124,16 @@ public struct DimensionSpec: Codable, Sendable, Equatable {
   public var title: String
   public var description: String
   public var terms: [String: [String]]
-  /// Judged sentences needed for yes (default 3); a mention in the evaluation's question counts
-  /// for `question_weight` of them.
+  /// Judged sentences needed for yes, at the least (default 2).
   public var minimumSentences: Int?
+  /// And at least this many per 1,000 words (default 0.5), so that a long report needs more
+  /// than a passing remark.
+  public var perThousandWords: Double?
 
   enum CodingKeys: String, CodingKey {
     case id, title, description, terms
     case minimumSentences = "minimum_sentences"
+    case perThousandWords = "per_thousand_words"
   }
 }
 

@@ -21,7 +21,10 @@ extension ScoringContext {
             evidence(sentence.page, quote: Self.clip(sentence.text, around: match.range), kind: "judged", cue: dimension.spec.id))
         }
       }
-      let needed = max(1, dimension.spec.minimumSentences ?? 3)
+      let density = dimension.spec.perThousandWords ?? 0.5
+      let needed = max(
+        1, dimension.spec.minimumSentences ?? 2,
+        Int((density * Double(structure.wordCount) / 1000).rounded(.up)))
       results.append(
         DimensionResult(
           id: dimension.spec.id, title: dimension.spec.title, verdict: count >= needed ? .yes : .no,

@@ -55,6 +55,7 @@ struct ScoringContext {
             continue
           }
           if cue.requiresTerm && !mentionsTerm(body, of: criterion) { continue }
+          if !cue.fitsContext(line.text + " " + body, language: language) { continue }
           let first = DocumentStructure.sentences(of: Array(section)).first?.text ?? ""
           positives.append(
             Finding(
@@ -240,7 +241,7 @@ struct ScoringContext {
     switch place {
     case .anywhere: true
     case .front: structure.lines[index].page < Self.frontPages && index < Self.frontLines
-    case .title: index < Self.titleLines
+    case .title: index < Self.titleLines && structure.lines[index].page == 0
     }
   }
 
