@@ -65,6 +65,7 @@ public struct Criterion: Sendable {
   public let cues: [Cue]
   public let vocabulary: [Term]
   public let dimensions: [Dimension]
+  let exclusions: [Language: [Pattern]]
 
   public var id: String { spec.id }
   public var isRequired: Bool { spec.required ?? true }

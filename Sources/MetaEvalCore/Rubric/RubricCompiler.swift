@@ -80,7 +80,10 @@ struct RubricCompiler {
           Dimension(spec: dimension, patterns: try compile(dimension.terms, at: at + [PathKey("terms")], criterion: criterion.id, wrap: Self.word)))
       }
       try checkExamples(criterion, at: base)
-      criteria.append(Criterion(spec: criterion, cues: cues, vocabulary: terms, dimensions: dimensions))
+      let exclusions = try compile(
+        criterion.exclude ?? [:], at: base + [PathKey("exclude")], criterion: criterion.id, wrap: { $0 })
+      criteria.append(
+        Criterion(spec: criterion, cues: cues, vocabulary: terms, dimensions: dimensions, exclusions: exclusions))
     }
     let judgement = try compile(
       spec.judgementTerms ?? [:], at: [PathKey("judgement_terms")], criterion: "judgement_terms", wrap: Self.word)

@@ -56,13 +56,16 @@ public struct CriterionSpec: Codable, Sendable, Equatable {
   public var vocabulary: String?
   /// Sub-judgements scored by how densely the document judges each (product, process, people).
   public var dimensions: [DimensionSpec]?
+  /// For dimensions: sentences that put something out of scope ("valt buiten deze evaluatie")
+  /// and so judge nothing, per language.
+  public var exclude: [String: [String]]?
   /// The score from which the verdict is yes (default 0.5).
   public var threshold: Double?
   public var examples: [ExampleSpec]
 
   enum CodingKeys: String, CodingKey {
     case id, title, description, required, gate, advice, cues, vocabulary, dimensions, threshold,
-      examples
+      examples, exclude
     case extractName = "extract_name"
     case countItems = "count_items"
   }

@@ -6,8 +6,10 @@ extension ScoringContext {
   func evaluateDimensions(_ criterion: Criterion) -> CriterionResult {
     let judgement = rubric.judgement[language, default: []]
     var results: [DimensionResult] = []
+    let exclusions = criterion.exclusions[language, default: []]
     let judged = structure.sentences.filter { sentence in
       !sentence.isContents && judgement.contains { $0.firstMatch(in: sentence.text) != nil }
+        && !exclusions.contains { $0.firstMatch(in: sentence.text) != nil }
     }
     for dimension in criterion.dimensions {
       let patterns = dimension.patterns[language, default: []]
