@@ -6,16 +6,48 @@ public enum RubricLoader {
   public static let supportedVersion = 1
 
   public static func load(path: String) throws(RubricError) -> Rubric {
+    let (spec, node) = try decode(path: path)
+    var merged = spec
+    var base = spec
+    var seen: Set<String> = [spec.id]
+    // Follow `extends` through the same folder; a cycle or a chain deeper than 4 is an error.
+    while let parent = base.extends {
+      guard seen.insert(parent).inserted, seen.count <= 5 else {
+        throw .invalidField(
+          path: path, line: NodeLocator(root: node).line(of: [PathKey("extends")]), criterion: nil,
+          problem: "'extends: \(parent)' makes a cycle or a chain longer than 4")
+      }
+      let folder = (path as NSString).deletingLastPathComponent
+      let parentPath = (folder as NSString).appendingPathComponent(parent + ".yaml")
+      base = try decode(path: parentPath).0
+      merged = merged.merged(onto: base)
+    }
+    return try RubricCompiler(spec: merged, path: path, root: node).compile()
+  }
+
+  /// Reads and decodes one rubric file, without following `extends`.
+  static func decode(path: String) throws(RubricError) -> (RubricSpec, Node) {
     let text: String
     do {
       text = try String(contentsOfFile: path, encoding: .utf8)
     } catch {
       throw .unreadable(path: path, reason: FileManager.default.fileExists(atPath: path) ? "not UTF-8 text" : "no such file")
     }
-    return try load(yaml: text, path: path)
+    return try decode(yaml: text, path: path)
   }
 
+  /// Loads a rubric from YAML text (which may not `extend` another).
   public static func load(yaml text: String, path: String) throws(RubricError) -> Rubric {
+    let (spec, node) = try decode(yaml: text, path: path)
+    if let parent = spec.extends {
+      throw .invalidField(
+        path: path, line: NodeLocator(root: node).line(of: [PathKey("extends")]), criterion: nil,
+        problem: "'extends: \(parent)' needs the rubric to be loaded from a file")
+    }
+    return try RubricCompiler(spec: spec, path: path, root: node).compile()
+  }
+
+  static func decode(yaml text: String, path: String) throws(RubricError) -> (RubricSpec, Node) {
     let node: Node
     do {
       guard let composed = try Yams.compose(yaml: text) else {
@@ -43,7 +75,7 @@ public enum RubricLoader {
     guard spec.version == supportedVersion else {
       throw .unsupportedVersion(path: path, version: spec.version)
     }
-    return try RubricCompiler(spec: spec, path: path, root: node).compile()
+    return (spec, node)
   }
 
   static func describe(_ error: DecodingError) -> ([CodingKey], String) {

@@ -6,6 +6,9 @@ public struct RubricSpec: Codable, Sendable, Equatable {
   public var id: String
   public var title: String
   public var description: String
+  /// The id of a rubric (in the same folder) whose criteria, vocabularies and terms this one
+  /// takes over; its own criteria are added, or replace those with the same id.
+  public var extends: String?
   /// Terms that mark a sentence as a judgement (for scope dimensions), per language.
   public var judgementTerms: [String: [String]]?
   /// Headings of sections in general (Inleiding, Findings, Bijlage), per language: where one
@@ -15,8 +18,33 @@ public struct RubricSpec: Codable, Sendable, Equatable {
   public var vocabularies: [VocabularySpec]?
   public var criteria: [CriterionSpec]
 
+  /// This rubric on top of `base`: own criteria replace the base's with the same id or follow
+  /// them; own vocabularies likewise; own judgement terms and section headings, when given,
+  /// replace the base's.
+  func merged(onto base: RubricSpec) -> RubricSpec {
+    var result = self
+    var criteria = base.criteria
+    for criterion in self.criteria {
+      if let index = criteria.firstIndex(where: { $0.id == criterion.id }) {
+        criteria[index] = criterion
+      } else {
+        criteria.append(criterion)
+      }
+    }
+    result.criteria = criteria
+    var vocabularies = base.vocabularies ?? []
+    for vocabulary in self.vocabularies ?? [] {
+      vocabularies.removeAll { $0.id == vocabulary.id }
+      vocabularies.append(vocabulary)
+    }
+    result.vocabularies = vocabularies
+    result.judgementTerms = judgementTerms ?? base.judgementTerms
+    result.sectionHeadings = sectionHeadings ?? base.sectionHeadings
+    return result
+  }
+
   enum CodingKeys: String, CodingKey {
-    case version, id, title, description, vocabularies, criteria
+    case version, id, title, description, vocabularies, criteria, extends
     case judgementTerms = "judgement_terms"
     case sectionHeadings = "section_headings"
   }

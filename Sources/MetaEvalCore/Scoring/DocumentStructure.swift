@@ -143,7 +143,10 @@ struct DocumentStructure {
     }
     for (index, line) in lines.enumerated() {
       let startsItem = startsListItem(line.text)
-      if current.isEmpty || startsItem || line.isContents || currentContents || line.page != currentPage && endsBlock(current) {
+      let endedSentence = current.last.map { ".!?".contains($0) } ?? false
+      if current.isEmpty || startsItem || endedSentence || line.isHeadingShaped || line.isContents
+        || currentContents || line.page != currentPage && endsBlock(current)
+      {
         flush()
         start = index
         currentPage = line.page

@@ -1,0 +1,43 @@
+import PDFExtraction
+import Testing
+
+@testable import MetaEvalCore
+
+@Suite struct DocumentStructureTests {
+  func structure(_ text: String) -> DocumentStructure {
+    DocumentStructure(pages: [PageText(index: 1, label: "1", text: text)])
+  }
+
+  @Test func wrappedLinesFlowIntoOneSentence() {
+    let sentences = structure("The study was commissioned by\nthe Planning service of the council. It ran in May.").sentences
+    #expect(sentences.map(\.text) == ["The study was commissioned by the Planning service of the council.", "It ran in May."])
+  }
+
+  @Test func aHeadingEndsTheSentenceBeforeIt() {
+    let sentences = structure("Introduction\nThe review started in 2023\nFindings\nThe system is slow.").sentences
+    #expect(sentences.map(\.text).contains("Introduction"))
+    #expect(sentences.map(\.text).contains("Findings"))
+  }
+
+  @Test func listItemsAreSentencesOfTheirOwn() {
+    let sentences = structure("We used:\n• interviews with staff\n• a survey of users").sentences
+    #expect(sentences.count == 3)
+  }
+
+  @Test func abbreviationsDoNotEndASentence() {
+    let sentences = structure("Wij spraken o.a. met de directie. Daarna met het team.").sentences
+    #expect(sentences.count == 2)
+  }
+
+  @Test func contentsEntriesAreMarkedUntilTheRealHeading() {
+    let lines = structure("Inhoudsopgave\n- Inleiding\n- Advies\n\nInleiding\nDit is de inleiding van het advies, met een volledige zin.\nAdvies\nWij adviseren het project voort te zetten.").lines
+    #expect(lines[1].isContents && lines[2].isContents)
+    #expect(!lines[3].isContents)  // "Inleiding" again: the section itself
+    #expect(!lines.last!.isContents)
+  }
+
+  @Test func markdownReadsAsPlainText() {
+    let lines = structure("## Research **Goals**\nSee [the plan](https://example.org/plan).").lines
+    #expect(lines.map(\.text) == ["Research Goals", "See the plan."])
+  }
+}

@@ -1,0 +1,126 @@
+import Testing
+
+@testable import MetaEvalCore
+
+@Suite struct RubricLoaderTests {
+  /// A minimal valid rubric with one criterion; `criterion` replaces its criterion block.
+  static func yaml(criterion: String = validCriterion, version: Int = 1) -> String {
+    """
+    version: \(version)
+    id: tiny
+    title: Tiny
+    description: A tiny rubric.
+    criteria:
+    \(criterion)
+    """
+  }
+
+  static let validCriterion = """
+      - id: findings
+        title: Findings
+        description: The report has findings.
+        advice: {nl: Geef bevindingen., en: Give findings.}
+        cues:
+          - kind: phrase
+            patterns: {nl: ['wij vonden'], en: ['we found']}
+        examples:
+          - {lang: nl, expect: met, text: '[[Wij vonden twee fouten.]]'}
+          - {lang: nl, expect: not_met, text: 'Niets te melden.'}
+          - {lang: en, expect: met, text: '[[We found two errors.]]'}
+          - {lang: en, expect: not_met, text: 'Nothing to report.'}
+    """
+
+  @Test func aValidRubricLoadsAndItsExamplesPass() throws {
+    let rubric = try RubricLoader.load(yaml: Self.yaml(), path: "tiny.yaml")
+    #expect(rubric.criteria.map(\.id) == ["findings"])
+    #expect(RubricExamples.run(rubric).failures.isEmpty)
+  }
+
+  @Test func brokenYAMLNamesTheLine() {
+    #expect(throws: RubricError.self) {
+      try RubricLoader.load(yaml: "version: 1\nid: [unclosed\n", path: "bad.yaml")
+    }
+    do {
+      _ = try RubricLoader.load(yaml: "version: 1\nid: x\ntitle: [a\n", path: "bad.yaml")
+      Issue.record("no error")
+    } catch {
+      guard case .invalidYAML(let path, let line, _) = error else { Issue.record("\(error)"); return }
+      #expect(path == "bad.yaml")
+      #expect(line >= 3)
+    }
+  }
+
+  @Test func aMissingFieldNamesFileLineAndCriterion() {
+    let broken = Self.validCriterion.replacingOccurrences(of: "    title: Findings\n", with: "")
+    do {
+      _ = try RubricLoader.load(yaml: Self.yaml(criterion: broken), path: "r.yaml")
+      Issue.record("no error")
+    } catch {
+      guard case .invalidField(let path, let line, let criterion, let problem) = error else {
+        Issue.record("\(error)")
+        return
+      }
+      #expect(path == "r.yaml")
+      #expect(line == 6)
+      #expect(criterion == "findings")
+      #expect(problem.contains("title"))
+    }
+  }
+
+  @Test func aPatternThatDoesNotCompileNamesItsLine() {
+    let broken = Self.validCriterion.replacingOccurrences(of: "['we found']", with: "['we (found']")
+    do {
+      _ = try RubricLoader.load(yaml: Self.yaml(criterion: broken), path: "r.yaml")
+      Issue.record("no error")
+    } catch {
+      guard case .invalidPattern(_, let line, let criterion, let pattern, _) = error else {
+        Issue.record("\(error)")
+        return
+      }
+      #expect(line == 12)
+      #expect(criterion == "findings")
+      #expect(pattern == "we (found")
+      #expect(error.description.hasPrefix("r.yaml:12: criterion 'findings'"))
+    }
+  }
+
+  @Test(arguments: [
+    ("id: findings", "id: Findings", "snake_case"),
+    ("{lang: en, expect: not_met, text: 'Nothing to report.'}", "{lang: nl, expect: not_met, text: 'Niets.'}", "'not_met' example in 'en'"),
+    ("description: The report has findings.", "description: the report has findings", "sentence"),
+    ("{nl: ['wij vonden'], en: ['we found']}", "{de: ['wir fanden'], en: ['we found']}", "unknown language"),
+    ("text: '[[We found two errors.]]'", "text: 'We found two errors.'", "[[...]]"),
+  ])
+  func badCriteriaAreRejectedWithTheReason(find: String, replace: String, reason: String) {
+    let broken = Self.validCriterion.replacingOccurrences(of: find, with: replace)
+    #expect(broken != Self.validCriterion)
+    do {
+      _ = try RubricLoader.load(yaml: Self.yaml(criterion: broken), path: "r.yaml")
+      Issue.record("no error for \(replace)")
+    } catch {
+      #expect(error.description.contains(reason), "\(error)")
+    }
+  }
+
+  @Test func aDuplicateIdIsRejected() {
+    let twice = Self.validCriterion + "\n" + Self.validCriterion
+    #expect {
+      try RubricLoader.load(yaml: Self.yaml(criterion: twice), path: "r.yaml")
+    } throws: { error in
+      (error as? RubricError)?.description.contains("used twice") == true
+    }
+  }
+
+  @Test func anotherVersionIsRejected() {
+    #expect(throws: RubricError.unsupportedVersion(path: "r.yaml", version: 2)) {
+      try RubricLoader.load(yaml: Self.yaml(version: 2), path: "r.yaml")
+    }
+  }
+
+  @Test func anUnknownRubricListsWhereItWasSought() {
+    let library = RubricLibrary(folders: ["/nonexistent"])
+    #expect(throws: RubricError.notFound(name: "nope", searched: ["/nonexistent"])) {
+      try library.load("nope")
+    }
+  }
+}
