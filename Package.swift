@@ -49,7 +49,10 @@ let package = Package(
       name: "PDFExtractionTests", dependencies: ["PDFExtraction", "PDFWriter", "TestSupport"],
       resources: [.copy("Fixtures")]
     ),
-    .testTarget(name: "MetaEvalCoreTests", dependencies: ["MetaEvalCore", "TestSupport"]),
+    .testTarget(
+      name: "MetaEvalCoreTests", dependencies: ["MetaEvalCore", "TestSupport"],
+      exclude: ["Golden"]
+    ),
     .testTarget(name: "EndToEndTests", dependencies: ["PDFWriter", "TestSupport"]),
   ],
   swiftLanguageModes: [.v6]

@@ -5,7 +5,10 @@ import PDFWriter
 public enum FixtureReports {
   /// A Dutch multi-page report with a running header and footer, long compounds that get
   /// hyphenated at line ends, a table and (optionally) two columns.
-  public static func dutchEvaluation(columns: Int = 1, paragraphs: Int = 24) -> ReportSource {
+  public static func dutchEvaluation(
+    columns: Int = 1, paragraphs: Int = 24, method: Bool = false, recommendations: Bool = true,
+    extra: String? = nil
+  ) -> ReportSource {
     var blocks: [ReportSource.Block] = [
       .heading(level: 1, text: "1 Inleiding"),
       .paragraph(
@@ -17,6 +20,14 @@ public enum FixtureReports {
       .tableRow(["Opdrachtgever", "Gemeenteraad van Lindeveen"]),
       .tableRow(["Parameter", "Description"]),
     ]
+    if method {
+      blocks.append(.heading(level: 2, text: "1.2 Aanpak"))
+      blocks.append(
+        .paragraph(
+          "Voor deze evaluatie hebben wij documentstudie verricht en interviews gehouden met twaalf "
+            + "betrokkenen van de gemeente en de leverancier."))
+    }
+    if let extra { blocks.append(.paragraph(extra)) }
     let subjects = [
       "de projectbeheersing", "de informatievoorziening", "de aanbesteding", "de stuurgroep",
       "het testproces", "de gegevensmigratie", "de gebruikersacceptatie",
@@ -36,8 +47,11 @@ public enum FixtureReports {
           "Bevinding \(number): \(subject) \(judgement). In week \(number * 2) is dit besproken "
             + "met \(number + 2) betrokkenen uit de projectorganisatie."))
     }
-    blocks.append(.heading(level: 1, text: "5 Aanbevelingen"))
-    blocks.append(.numbered("1.", text: "Stel een programmamanager aan voor de vervolgfase."))
+    if recommendations {
+      blocks.append(.heading(level: 1, text: "5 Aanbevelingen"))
+      blocks.append(.numbered("1.", text: "Stel een programmamanager aan voor de vervolgfase."))
+      blocks.append(.numbered("2.", text: "Leg de afspraken met de leverancier vast in een contract."))
+    }
     return ReportSource(
       title: "Evaluatie zaaksysteem", language: "nl", columns: columns,
       header: "Evaluatie zaaksysteem | Gemeente Lindeveen", footer: "Pagina {page}/{pages}",

@@ -15,13 +15,13 @@ public struct ChecklistReporter: Reporter {
   }
 
   func renderOne(_ result: ReportResult) -> String {
-    var out = "\(bold(result.file))  (\(result.language.rawValue), \(result.pages) page\(result.pages == 1 ? "" : "s"), \(result.words) words, rubric \(result.rubric.id) v\(result.rubric.version))\n"
+    var out = "\(bold(Escape.terminal(result.file)))  (\(result.language.rawValue), \(result.pages) page\(result.pages == 1 ? "" : "s"), \(result.words) words, rubric \(result.rubric.id) v\(result.rubric.version))\n"
     for criterion in result.criteria {
       let mark = criterion.verdict == .yes ? paint("✓", 32) : paint("✗", criterion.required ? 31 : 33)
       var title = criterion.title
       if let count = criterion.count { title += " (\(count))" }
       out += "  \(mark) \(title)\(criterion.required ? "" : " [advisory]")"
-      if let name = criterion.name { out += ": \(name)" }
+      if let name = criterion.name { out += ": \(Escape.terminal(name))" }
       out += "\n"
       if !criterion.dimensions.isEmpty {
         let marks = criterion.dimensions.map { "\($0.title.lowercased()) \($0.verdict == .yes ? paint("✓", 32) : paint("✗", 33))" }
@@ -50,7 +50,7 @@ public struct ChecklistReporter: Reporter {
   }
 
   static func oneLine(_ text: String, limit: Int) -> String {
-    let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+    let flat = Escape.terminal(text.split(whereSeparator: \.isNewline).joined(separator: " "))
     return flat.count > limit ? String(flat.prefix(limit - 1)) + "…" : flat
   }
 

@@ -17,6 +17,16 @@ public enum Escape {
     return output
   }
 
+  /// Text for a terminal: control characters (which could move the cursor or change colours)
+  /// become spaces.
+  public static func terminal(_ text: String) -> String {
+    String(
+      String.UnicodeScalarView(
+        text.unicodeScalars.map { scalar in
+          scalar.properties.generalCategory == .control ? " " : scalar
+        }))
+  }
+
   /// Text for Markdown: inline markup, HTML and table pipes are escaped, lines joined.
   public static func markdown(_ text: String) -> String {
     var output = ""
