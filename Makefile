@@ -4,12 +4,10 @@ BIN := .build/release/metaeval
 
 .PHONY: run test deps build corpus-pdfs format
 
-## Runs the main job on the sample corpus in Corpus/ and writes Reports/.
+## Runs the main job: scores the sample corpus in Corpus/ and writes Reports/sample/.
 run: deps
 	$(SWIFT) build -c release --product metaeval
-	@mkdir -p Reports/sample
-	$(BIN) extract --format json Corpus > Reports/sample/extracted.jsonl
-	@echo "metaeval: wrote Reports/sample/extracted.jsonl"
+	$(BIN) corpus Corpus --out Reports/sample
 
 ## Runs the whole test suite (installs poppler-glib first when it is missing and we are root).
 test: deps

@@ -23,7 +23,14 @@ let package = Package(
       pkgConfig: "cairo",
       providers: [.apt(["libcairo2-dev"])]
     ),
+    .systemLibrary(
+      name: "CSQLite",
+      pkgConfig: "sqlite3",
+      providers: [.apt(["libsqlite3-dev"])]
+    ),
     .target(name: "PDFExtraction", dependencies: ["CPoppler"]),
+    // The SQLite cache of extracted page texts, shared by corpus runs.
+    .target(name: "ExtractionCache", dependencies: ["CSQLite", "PDFExtraction"]),
     .target(name: "PDFWriter", dependencies: ["CCairo"]),
     // Helpers for the test targets: temporary folders and fixture PDFs made with PDFWriter.
     .target(name: "TestSupport", dependencies: ["PDFWriter"]),
@@ -34,7 +41,7 @@ let package = Package(
     .executableTarget(
       name: "metaeval",
       dependencies: [
-        "MetaEvalCore", "PDFExtraction",
+        "MetaEvalCore", "PDFExtraction", "ExtractionCache",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -53,6 +60,7 @@ let package = Package(
       name: "MetaEvalCoreTests", dependencies: ["MetaEvalCore", "TestSupport"],
       exclude: ["Golden"]
     ),
+    .testTarget(name: "ExtractionCacheTests", dependencies: ["ExtractionCache", "TestSupport"]),
     .testTarget(name: "EndToEndTests", dependencies: ["PDFWriter", "TestSupport"]),
   ],
   swiftLanguageModes: [.v6]

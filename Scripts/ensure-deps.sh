@@ -9,6 +9,9 @@ command -v pkg-config >/dev/null 2>&1 || missing="$missing pkgconf"
 if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists poppler-glib; then
   missing="$missing libpoppler-glib-dev"
 fi
+if command -v pkg-config >/dev/null 2>&1 && ! pkg-config --exists sqlite3; then
+  missing="$missing libsqlite3-dev"
+fi
 if ! command -v fc-list >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi dejavu; then
   missing="$missing fonts-dejavu-core fontconfig"
 fi

@@ -14,7 +14,7 @@ struct MetaEval: ParsableCommand {
       documents failed.
       """,
     version: MetaEvalVersion.current,
-    subcommands: [Check.self, Extract.self, RubricCommand.self]
+    subcommands: [Check.self, Corpus.self, Extract.self, RubricCommand.self, Worker.self]
   )
 }
 

@@ -71,7 +71,7 @@ struct ScoringContext {
             positives.append(
               Finding(
                 weight: cue.weight, evidence: evidence(line.page, quote: line.text, kind: "label", cue: pattern.source),
-                name: Self.group("name", of: match, in: line.text).map(Self.cleanName)))
+                name: Self.group("name", of: match, in: line.text).flatMap(Self.cleanName)))
             break
           }
         }
@@ -90,7 +90,7 @@ struct ScoringContext {
             let found = Finding(
               weight: cue.weight,
               evidence: evidence(sentence.page, quote: Self.clip(sentence.text, around: match.range), kind: cue.kind.rawValue, cue: pattern.source),
-              name: Self.group("name", of: match, in: sentence.text).map(Self.cleanName))
+              name: Self.group("name", of: match, in: sentence.text).flatMap(Self.cleanName))
             switch cue.kind {
             case .phrase: positives.append(found)
             case .negation: negatives.append(found)
@@ -303,8 +303,14 @@ struct ScoringContext {
     return match.range(withName: name)
   }
 
-  static func cleanName(_ raw: String) -> String {
+  /// Pronouns are who asked, but not a name.
+  static let pronouns: Set<String> = [
+    "you", "we", "they", "he", "she", "it", "i", "u", "wij", "we", "zij", "ze", "hij", "jij", "ik",
+  ]
+
+  static func cleanName(_ raw: String) -> String? {
     var name = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+    if pronouns.contains(name.lowercased()) { return nil }
     while let last = name.last, ".,;:()\"'’”".contains(last) { name.removeLast() }
     while let first = name.first, "(\"'‘“".contains(first) { name.removeFirst() }
     let words = name.split(separator: " ")

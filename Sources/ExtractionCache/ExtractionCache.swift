@@ -1,0 +1,178 @@
+import CSQLite
+import Foundation
+import PDFExtraction
+
+/// Why the cache could not be used. The corpus run then goes on without it.
+public enum CacheError: Error, Equatable, Sendable, CustomStringConvertible {
+  case cannotOpen(path: String, reason: String)
+  case failed(path: String, reason: String)
+
+  public var description: String {
+    switch self {
+    case .cannotOpen(let path, let reason): "\(path): cannot open the cache: \(reason)"
+    case .failed(let path, let reason): "\(path): cache error: \(reason)"
+    }
+  }
+}
+
+/// Cleaned page texts in an SQLite file, keyed by the file's SHA-256 and the extractor's
+/// version, so that no file is extracted twice.
+///
+/// Safe for several processes at once: WAL journal, a busy timeout, and one statement per write.
+/// One instance belongs to one thread.
+public final class ExtractionCache {
+  public let path: String
+  private let db: OpaquePointer
+
+  /// The default location: `$XDG_CACHE_HOME/metaeval/extraction.sqlite`, else
+  /// `~/.cache/metaeval/extraction.sqlite`.
+  public static var defaultPath: String {
+    let environment = ProcessInfo.processInfo.environment
+    let base =
+      environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+      ?? (NSHomeDirectory() as NSString).appendingPathComponent(".cache")
+    return ((base as NSString).appendingPathComponent("metaeval") as NSString)
+      .appendingPathComponent("extraction.sqlite")
+  }
+
+  public init(path: String) throws(CacheError) {
+    self.path = path
+    let folder = (path as NSString).deletingLastPathComponent
+    if !folder.isEmpty {
+      do {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+      } catch {
+        throw .cannotOpen(path: path, reason: "cannot create \(folder)")
+      }
+    }
+    var handle: OpaquePointer?
+    let status = sqlite3_open_v2(
+      path, &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nil)
+    guard status == SQLITE_OK, let handle else {
+      let reason = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "status \(status)"
+      sqlite3_close(handle)
+      throw .cannotOpen(path: path, reason: reason)
+    }
+    db = handle
+    sqlite3_busy_timeout(db, 30_000)
+    do {
+      try execute("PRAGMA journal_mode=WAL")
+      try execute("PRAGMA synchronous=NORMAL")
+      try execute(
+        """
+        CREATE TABLE IF NOT EXISTS documents (
+          sha256 TEXT NOT NULL,
+          extractor TEXT NOT NULL,
+          kind TEXT NOT NULL,
+          page_count INTEGER NOT NULL,
+          document TEXT NOT NULL,
+          PRIMARY KEY (sha256, extractor)
+        )
+        """)
+    } catch {
+      sqlite3_close(db)
+      throw .cannotOpen(path: path, reason: error.description)
+    }
+  }
+
+  deinit {
+    sqlite3_close(db)
+  }
+
+  /// The cached document with this hash, or nil. `path` is put into the returned value.
+  public func document(sha256: String, path: String) throws(CacheError) -> ExtractedDocument? {
+    let statement = try prepare("SELECT document FROM documents WHERE sha256 = ?1 AND extractor = ?2")
+    defer { sqlite3_finalize(statement) }
+    bind(statement, 1, sha256)
+    bind(statement, 2, Extractor.version)
+    let step = sqlite3_step(statement)
+    guard step == SQLITE_ROW else {
+      if step == SQLITE_DONE { return nil }
+      throw .failed(path: self.path, reason: message)
+    }
+    guard let text = sqlite3_column_text(statement, 0) else { return nil }
+    let data = Data(String(cString: text).utf8)
+    guard var document = try? JSONDecoder().decode(CachedDocument.self, from: data).document else {
+      return nil  // an entry written by another build: treat as a miss
+    }
+    document.path = path
+    return document
+  }
+
+  /// Stores a document; an entry that is already there (another run was first) is kept.
+  public func store(_ document: ExtractedDocument) throws(CacheError) {
+    let encoded: Data
+    do {
+      encoded = try JSONEncoder().encode(CachedDocument(document: document))
+    } catch {
+      throw .failed(path: path, reason: "cannot encode \(document.path)")
+    }
+    let statement = try prepare(
+      "INSERT OR IGNORE INTO documents (sha256, extractor, kind, page_count, document) VALUES (?1, ?2, ?3, ?4, ?5)")
+    defer { sqlite3_finalize(statement) }
+    bind(statement, 1, document.sha256)
+    bind(statement, 2, Extractor.version)
+    bind(statement, 3, document.kind.rawValue)
+    sqlite3_bind_int64(statement, 4, Int64(document.pageCount))
+    bind(statement, 5, String(decoding: encoded, as: UTF8.self))
+    guard sqlite3_step(statement) == SQLITE_DONE else { throw .failed(path: path, reason: message) }
+  }
+
+  /// How many documents the cache holds for this extractor version.
+  public func count() throws(CacheError) -> Int {
+    let statement = try prepare("SELECT COUNT(*) FROM documents WHERE extractor = ?1")
+    defer { sqlite3_finalize(statement) }
+    bind(statement, 1, Extractor.version)
+    guard sqlite3_step(statement) == SQLITE_ROW else { throw .failed(path: path, reason: message) }
+    return Int(sqlite3_column_int64(statement, 0))
+  }
+
+  // MARK: SQLite plumbing
+
+  private var message: String { String(cString: sqlite3_errmsg(db)) }
+
+  private func execute(_ sql: String) throws(CacheError) {
+    var error: UnsafeMutablePointer<CChar>?
+    let status = sqlite3_exec(db, sql, nil, nil, &error)
+    defer { sqlite3_free(error) }
+    guard status == SQLITE_OK else {
+      throw .failed(path: path, reason: error.map { String(cString: $0) } ?? "status \(status)")
+    }
+  }
+
+  private func prepare(_ sql: String) throws(CacheError) -> OpaquePointer {
+    var statement: OpaquePointer?
+    guard sqlite3_prepare_v2(db, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
+      sqlite3_finalize(statement)
+      throw .failed(path: path, reason: message)
+    }
+    return statement
+  }
+
+  private func bind(_ statement: OpaquePointer, _ index: Int32, _ text: String) {
+    // SQLITE_TRANSIENT: SQLite copies the text before this call returns.
+    sqlite3_bind_text(statement, index, text, -1, unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+  }
+}
+
+/// What is stored per document: everything but the path, which differs between corpora.
+struct CachedDocument: Codable {
+  var kind: SourceKind
+  var sha256: String
+  var pageCount: Int
+  var pages: [PageText]
+  var metadata: DocumentMetadata
+
+  init(document: ExtractedDocument) {
+    kind = document.kind
+    sha256 = document.sha256
+    pageCount = document.pageCount
+    pages = document.pages
+    metadata = document.metadata
+  }
+
+  var document: ExtractedDocument {
+    ExtractedDocument(
+      path: "", kind: kind, sha256: sha256, pageCount: pageCount, pages: pages, metadata: metadata)
+  }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import PDFExtraction
+
+/// How a corpus run extracts.
+public struct CorpusRunOptions: Sendable {
+  public var jobs: Int
+  /// Seconds one document may take to extract before its worker is killed.
+  public var timeout: Double
+  /// Address-space limit for each worker, in MiB (0: none).
+  public var memoryLimit: Int
+  /// The `metaeval` executable to start as `metaeval worker`.
+  public var workerExecutable: String
+  public var language: Language?
+
+  public init(jobs: Int, timeout: Double, memoryLimit: Int, workerExecutable: String, language: Language? = nil) {
+    self.jobs = jobs
+    self.timeout = timeout
+    self.memoryLimit = memoryLimit
+    self.workerExecutable = workerExecutable
+    self.language = language
+  }
+}
+
+/// Scores a corpus on `jobs` threads, each with its own extraction worker process and cache
+/// connection, and hands the outcomes over in corpus order as they become ready.
+public final class CorpusRunner: @unchecked Sendable {
+  private let source: CorpusSource
+  private let scorer: Scorer
+  private let options: CorpusRunOptions
+  private let makeCache: @Sendable () -> PageCache?
+
+  // Shared between the slot threads and the caller, under `lock`.
+  private let lock = NSCondition()
+  private var next = 0
+  private var ready: [Int: DocumentOutcome] = [:]
+
+  public init(
+    source: CorpusSource, scorer: Scorer, options: CorpusRunOptions,
+    cache: @escaping @Sendable () -> PageCache?
+  ) {
+    self.source = source
+    self.scorer = scorer
+    self.options = options
+    self.makeCache = cache
+  }
+
+  /// Runs the corpus; `emit` is called on the calling thread once per document, in order.
+  public func run(emit: (DocumentOutcome) -> Void) {
+    let count = source.entries.count
+    let slots = max(1, min(options.jobs, count))
+    var threads: [Thread] = []
+    for _ in 0..<slots {
+      let thread = Thread { [self] in self.slot() }
+      thread.stackSize = 8 << 20
+      threads.append(thread)
+      thread.start()
+    }
+    for index in 0..<count {
+      lock.lock()
+      while ready[index] == nil { lock.wait() }
+      let outcome = ready.removeValue(forKey: index)!
+      lock.unlock()
+      emit(outcome)
+    }
+  }
+
+  /// One slot: takes the next document, scores it, hands it over; until none are left.
+  private func slot() {
+    let cache = makeCache()
+    var arguments = ["worker"]
+    if options.memoryLimit > 0 { arguments += ["--memory-limit", String(options.memoryLimit)] }
+    let worker = ExtractionWorker(executable: options.workerExecutable, arguments: arguments)
+    while true {
+      lock.lock()
+      let index = next
+      next += 1
+      lock.unlock()
+      guard index < source.entries.count else { break }
+      let outcome = process(source.entries[index], cache: cache, worker: worker)
+      lock.lock()
+      ready[index] = outcome
+      lock.broadcast()
+      lock.unlock()
+    }
+    worker.stop()
+  }
+
+  private func process(_ entry: CorpusEntry, cache: PageCache?, worker: ExtractionWorker) -> DocumentOutcome {
+    let sha256: String
+    do {
+      sha256 = try FileDigest.sha256(path: entry.absolutePath)
+    } catch {
+      return .failed(entry, code: error.code, message: error.problem)
+    }
+    var document: ExtractedDocument?
+    var origin = DocumentOutcome.Source.extracted
+    if let cache, let cached = try? cache.document(sha256: sha256, path: entry.file) {
+      document = cached
+      origin = .cache
+    }
+    if document == nil {
+      do {
+        let reply = try worker.extract(entry.absolutePath, timeout: options.timeout)
+        if let failure = reply.failure {
+          return .failed(entry, sha256: sha256, code: failure.code, message: failure.message)
+        }
+        guard let extracted = reply.document?.document(path: entry.file) else {
+          return .failed(entry, sha256: sha256, code: "worker", message: "the worker sent no document")
+        }
+        document = extracted
+        try? cache?.store(extracted)
+      } catch {
+        switch error {
+        case .timedOut(let seconds):
+          return .failed(entry, sha256: sha256, code: "timeout", message: "extraction took longer than \(Int(seconds)) s")
+        case .died(let reason):
+          return .failed(entry, sha256: sha256, code: "crashed", message: reason)
+        case .garbled:
+          return .failed(entry, sha256: sha256, code: "worker", message: "the extraction worker answered nonsense")
+        }
+      }
+    }
+    guard let document else { return .failed(entry, sha256: sha256, code: "worker", message: "no text") }
+    let result = scorer.score(DocumentText(document, file: entry.file), language: options.language)
+    return DocumentOutcome(
+      entry: entry, sha256: sha256, status: .scored, errorCode: nil, error: nil, result: result, source: origin)
+  }
+}

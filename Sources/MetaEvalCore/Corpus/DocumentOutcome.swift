@@ -1,0 +1,38 @@
+import PDFExtraction
+
+/// A cache of extracted documents, by the file's SHA-256. The corpus run takes one per
+/// worker thread; it lives outside this module (SQLite is C).
+public protocol PageCache: AnyObject {
+  func document(sha256: String, path: String) throws -> ExtractedDocument?
+  func store(_ document: ExtractedDocument) throws
+}
+
+/// What became of one document of a corpus run: scored, or failed with a reason.
+public struct DocumentOutcome: Sendable {
+  public enum Status: String, Sendable {
+    case scored
+    case failed
+  }
+
+  public var entry: CorpusEntry
+  public var sha256: String
+  public var status: Status
+  /// For a failure: a short code (timeout, crashed, damaged, encrypted, no-text-layer, ...).
+  public var errorCode: String?
+  /// For a failure: the one-line reason.
+  public var error: String?
+  public var result: ReportResult?
+  /// Where the text came from.
+  public var source: Source
+
+  public enum Source: String, Sendable {
+    case extracted
+    case cache
+    case none
+  }
+
+  static func failed(_ entry: CorpusEntry, sha256: String = "", code: String, message: String) -> DocumentOutcome {
+    DocumentOutcome(
+      entry: entry, sha256: sha256, status: .failed, errorCode: code, error: message, result: nil, source: .none)
+  }
+}

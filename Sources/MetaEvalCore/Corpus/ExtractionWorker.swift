@@ -1,0 +1,169 @@
+import Foundation
+import PDFExtraction
+
+/// Why a worker could not deliver a document.
+enum WorkerFailure: Error, Equatable {
+  case timedOut(seconds: Double)
+  case died(reason: String)
+  case garbled
+}
+
+/// One child process that extracts documents, one at a time, and the thread that reads its
+/// replies. A crash, hang or runaway memory in poppler stays inside the child; the parent
+/// sees it as a failure of that one document and starts a new child for the next.
+final class ExtractionWorker: @unchecked Sendable {
+  // Used from one slot thread only; each child gets a fresh channel that its reader thread fills.
+  private let executable: String
+  private let arguments: [String]
+  private var process: Process?
+  private var input: FileHandle?
+  private var channel = Channel()
+
+  /// The lines one child has written, and a semaphore signalled per line and once at its end.
+  final class Channel: @unchecked Sendable {
+    let lock = NSLock()
+    var lines: [Data] = []
+    let available = DispatchSemaphore(value: 0)
+
+    func push(_ line: Data) {
+      lock.lock()
+      lines.append(line)
+      lock.unlock()
+      available.signal()
+    }
+
+    func pop() -> Data? {
+      lock.lock()
+      defer { lock.unlock() }
+      return lines.isEmpty ? nil : lines.removeFirst()
+    }
+  }
+
+  init(executable: String, arguments: [String]) {
+    self.executable = executable
+    self.arguments = arguments
+  }
+
+  deinit { stop() }
+
+  /// Extracts one file; throws when the child times out, dies or answers nonsense.
+  func extract(_ path: String, timeout: Double) throws(WorkerFailure) -> WorkerReply {
+    if process == nil || process?.isRunning == false { try start() }
+    guard let input else { throw .died(reason: "could not start the extraction worker") }
+    do {
+      var request = try JSONEncoder().encode(WorkerRequest(path: path))
+      request.append(0x0A)
+      try input.write(contentsOf: request)
+    } catch {
+      let reason = stopAndDescribe()
+      throw .died(reason: reason)
+    }
+    switch channel.available.wait(timeout: .now() + timeout) {
+    case .timedOut:
+      kill()
+      throw .timedOut(seconds: timeout)
+    case .success:
+      guard let line = channel.pop() else { throw .died(reason: stopAndDescribe()) }
+      guard let reply = try? JSONDecoder().decode(WorkerReply.self, from: line) else {
+        kill()
+        throw .garbled
+      }
+      return reply
+    }
+  }
+
+  private func start() throws(WorkerFailure) {
+    let child = Process()
+    child.executableURL = URL(fileURLWithPath: executable)
+    child.arguments = arguments
+    let toChild = Pipe()
+    let fromChild = Pipe()
+    child.standardInput = toChild
+    child.standardOutput = fromChild
+    child.standardError = FileHandle.nullDevice
+    // A crash is reported by its signal; the runtime's backtrace would only cost time.
+    var environment = ProcessInfo.processInfo.environment
+    environment["SWIFT_BACKTRACE"] = "enable=no"
+    child.environment = environment
+    do {
+      try child.run()
+    } catch {
+      throw .died(reason: "cannot start \(executable)")
+    }
+    process = child
+    input = toChild.fileHandleForWriting
+    let channel = Channel()
+    self.channel = channel
+    let reader = fromChild.fileHandleForReading
+    let thread = Thread { Self.readLines(from: reader, into: channel) }
+    thread.stackSize = 1 << 20
+    thread.start()
+  }
+
+  /// Splits a child's output into lines and signals each; signals once more at the end.
+  private static func readLines(from handle: FileHandle, into channel: Channel) {
+    var buffer = Data()
+    while true {
+      let chunk = handle.availableData
+      if chunk.isEmpty { break }
+      buffer.append(chunk)
+      while let newline = buffer.firstIndex(of: 0x0A) {
+        channel.push(Data(buffer[buffer.startIndex..<newline]))
+        buffer.removeSubrange(buffer.startIndex...newline)
+      }
+    }
+    channel.available.signal()
+  }
+
+  /// Ends the child for good (a hang or a bad answer).
+  private func kill() {
+    guard let process else { return }
+    if process.isRunning {
+      Foundation.kill(process.processIdentifier, SIGKILL)
+    }
+    process.waitUntilExit()
+    drain()
+  }
+
+  /// The child died on its own: say how.
+  private func stopAndDescribe() -> String {
+    guard let process else { return "the extraction worker is gone" }
+    process.waitUntilExit()
+    let reason: String
+    if process.terminationReason == .uncaughtSignal {
+      reason = "extraction crashed (signal \(process.terminationStatus): \(Self.signalName(process.terminationStatus)))"
+    } else {
+      reason = "extraction worker exited with status \(process.terminationStatus)"
+    }
+    drain()
+    return reason
+  }
+
+  private func drain() {
+    try? input?.close()
+    input = nil
+    process = nil
+  }
+
+  func stop() {
+    try? input?.close()
+    input = nil
+    if let process, process.isRunning {
+      process.waitUntilExit()
+    }
+    process = nil
+  }
+
+  static func signalName(_ signal: Int32) -> String {
+    switch signal {
+    case SIGSEGV: "segmentation fault"
+    case SIGABRT: "aborted, perhaps out of memory"
+    case SIGKILL: "killed"
+    case SIGBUS: "bus error"
+    case SIGFPE: "arithmetic error"
+    case SIGILL: "illegal instruction"
+    case SIGTRAP: "trap"
+    default: "signal \(signal)"
+    }
+  }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import PDFExtraction
+import TestSupport
+import Testing
+
+@testable import ExtractionCache
+
+/// A real SQLite file on disk.
+@Suite struct ExtractionCacheTests {
+  let directory: TemporaryDirectory
+
+  init() throws {
+    directory = try TemporaryDirectory("cache")
+  }
+
+  func document(_ sha: String, text: String = "Eerste pagina\nmet ë en ﬁ") -> ExtractedDocument {
+    ExtractedDocument(
+      path: "/somewhere/a.pdf", kind: .pdf, sha256: sha, pageCount: 2,
+      pages: [PageText(index: 1, label: "i", text: text), PageText(index: 2, label: "1", text: "Tweede")],
+      metadata: DocumentMetadata(title: "Titel", created: "2024-01-01T00:00:00Z"))
+  }
+
+  @Test func aStoredDocumentComesBackWithTheNewPath() throws {
+    let cache = try ExtractionCache(path: directory.file("sub/dir/cache.sqlite"))
+    #expect(try cache.document(sha256: "abc", path: "x.pdf") == nil)
+    try cache.store(document("abc"))
+    var expected = document("abc")
+    expected.path = "corpus/b.pdf"
+    #expect(try cache.document(sha256: "abc", path: "corpus/b.pdf") == expected)
+    #expect(try cache.count() == 1)
+  }
+
+  @Test func aSecondOpenSeesWhatTheFirstStored() throws {
+    let path = directory.file("cache.sqlite")
+    try ExtractionCache(path: path).store(document("one"))
+    let reopened = try ExtractionCache(path: path)
+    #expect(try reopened.document(sha256: "one", path: "p")?.pages.count == 2)
+  }
+
+  @Test func storingTwiceKeepsTheFirstEntry() throws {
+    let cache = try ExtractionCache(path: directory.file("cache.sqlite"))
+    try cache.store(document("same", text: "first"))
+    try cache.store(document("same", text: "second"))
+    #expect(try cache.document(sha256: "same", path: "p")?.pages.first?.text == "first")
+    #expect(try cache.count() == 1)
+  }
+
+  @Test func twoConnectionsWritingAtOnceBothSucceed() async throws {
+    let path = directory.file("shared.sqlite")
+    _ = try ExtractionCache(path: path)
+    try await withThrowingTaskGroup(of: Void.self) { group in
+      for writer in 0..<4 {
+        group.addTask {
+          let cache = try ExtractionCache(path: path)
+          for item in 0..<50 {
+            try cache.store(self.document("w\(writer)-\(item)"))
+          }
+        }
+      }
+      try await group.waitForAll()
+    }
+    #expect(try ExtractionCache(path: path).count() == 200)
+  }
+
+  @Test func anUnwritableLocationIsAClearError() {
+    #expect(throws: CacheError.self) {
+      try ExtractionCache(path: "/proc/no-such-dir/cache.sqlite")
+    }
+  }
+
+  @Test func theDefaultPathFollowsXDG() {
+    #expect(ExtractionCache.defaultPath.hasSuffix("metaeval/extraction.sqlite"))
+  }
+}
