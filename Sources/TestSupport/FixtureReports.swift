@@ -65,6 +65,8 @@ public enum FixtureReports {
     rendering: PDFWriter.Rendering = .text
   ) throws -> String {
     let path = directory.file(name)
+    try FileManager.default.createDirectory(
+      atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
     try PDFWriter.write(source, to: path, rendering: rendering)
     return path
   }
