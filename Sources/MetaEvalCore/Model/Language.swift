@@ -18,7 +18,7 @@ public enum Language: String, Sendable, Codable, CaseIterable, Comparable {
   ]
 
   /// Detects the language of a text by its function words; English when there is nothing to go on.
-  public static func detect(_ text: Substring, sampleLimit: Int = 200_000) -> Language {
+  public static func detect(_ text: Substring, sampleLimit: Int = 30_000) -> Language {
     var counts: [Language: Int] = [.nl: 0, .en: 0]
     var word = ""
     var seen = 0

@@ -1,22 +1,36 @@
 import Foundation
 
 /// A compiled regular expression with the text it came from.
+///
+/// Kept as its top-level alternatives, each compiled alone with its own literal anchors: a
+/// sentence is only tried against the alternatives whose anchors it holds, and each try is a
+/// small expression instead of one with fifteen branches.
 public struct Pattern: @unchecked Sendable {
   // NSRegularExpression is immutable once made and safe to match from several threads.
   public let source: String
-  let regex: NSRegularExpression
+  let branches: [Branch]
 
-  init(_ source: String, regex: NSRegularExpression) {
+  struct Branch {
+    let regex: NSRegularExpression
+    /// Lower-cased literals of which every match holds one, or nil (see `LiteralAnchors`).
+    let anchors: [String]?
+  }
+
+  init(_ source: String, branches: [Branch]) {
     self.source = source
-    self.regex = regex
+    self.branches = branches
   }
 
-  func firstMatch(in text: String, range: NSRange? = nil) -> NSTextCheckingResult? {
-    regex.firstMatch(in: text, range: range ?? NSRange(text.startIndex..., in: text))
-  }
-
-  func matches(in text: String) -> [NSTextCheckingResult] {
-    regex.matches(in: text, range: NSRange(text.startIndex..., in: text))
+  /// The earliest match of any alternative (the first alternative on a tie), as one
+  /// expression would find it.
+  func firstMatch(in text: String) -> NSTextCheckingResult? {
+    var best: NSTextCheckingResult?
+    let range = NSRange(text.startIndex..., in: text)
+    for branch in branches {
+      guard let match = branch.regex.firstMatch(in: text, range: range) else { continue }
+      if best == nil || match.range.location < best!.range.location { best = match }
+    }
+    return best
   }
 }
 

@@ -104,12 +104,13 @@ struct RubricCompiler {
   /// when it starts with a capital (a table cell: "Klant Ministerie van ...", but not
   /// "Opdrachtgever van het project is ...").
   static func label(_ pattern: String) -> String {
-    #"^\s*[-•*]?\s*(?:"# + pattern + #")\s*(?::\s*|\s+(?=(?-i:[\p{Lu}\p{N}])))(?<name>\S.{1,120}?)\s*$"#
+    #"^\s*[-•*]?\s*(?:"# + pattern + #")\s*(?::\s*|\s+(?=(?-i:[A-Z0-9À-ÖØ-Þ])))(?<name>\S.{1,120}?)\s*$"#
   }
 
   /// A term as a whole word (or words).
   static func word(_ pattern: String) -> String {
-    #"(?<![\p{L}\p{N}])(?:"# + pattern + #")(?![\p{L}\p{N}])"#
+    // \w is one of the engine's prebuilt sets; \p{L} would be built anew for every pattern.
+    #"(?<!\w)(?:"# + pattern + #")(?!\w)"#
   }
 
   // MARK: Checks
@@ -124,16 +125,19 @@ struct RubricCompiler {
         throw fieldError(path + [PathKey(key)], criterion, "unknown language '\(key)' (use nl, en or any)")
       }
       for (index, source) in list.enumerated() {
-        let regex: NSRegularExpression
-        do {
-          regex = try NSRegularExpression(
-            pattern: wrap(source), options: [.caseInsensitive, .anchorsMatchLines])
-        } catch {
-          throw .invalidPattern(
-            path: path.isEmpty ? self.path : self.path, line: locator.line(of: path + [PathKey(key), PathKey(index)]),
-            criterion: criterion, pattern: source, problem: "invalid regular expression")
+        var branches: [Pattern.Branch] = []
+        for alternative in LiteralAnchors.branches(of: source) {
+          do {
+            let regex = try NSRegularExpression(
+              pattern: wrap(alternative), options: [.caseInsensitive, .anchorsMatchLines])
+            branches.append(Pattern.Branch(regex: regex, anchors: LiteralAnchors.extract(from: alternative)))
+          } catch {
+            throw .invalidPattern(
+              path: self.path, line: locator.line(of: path + [PathKey(key), PathKey(index)]),
+              criterion: criterion, pattern: source, problem: "invalid regular expression")
+          }
         }
-        let pattern = Pattern(source, regex: regex)
+        let pattern = Pattern(source, branches: branches)
         let languages: [Language] = key == "any" ? Language.allCases : [Language(rawValue: key)!]
         for language in languages { compiled[language, default: []].append(pattern) }
       }

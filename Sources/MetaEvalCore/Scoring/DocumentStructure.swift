@@ -30,13 +30,6 @@ struct DocumentStructure {
   let sentences: [Sentence]
   let wordCount: Int
 
-  static let contentsTitle = try! NSRegularExpression(
-    pattern: #"^\s*(inhoud|inhoudsopgave|inhoudstafel|contents|table of contents|index)\s*$"#,
-    options: [.caseInsensitive])
-  /// "3.2 Aanpak ........ 12", "Conclusies 23", "4. Findings  7"
-  static let contentsEntry = try! NSRegularExpression(
-    pattern: #"(\.{3,}|…{2,}|\s)\s*\d{1,3}\s*$"#, options: [])
-  static let dotLeaders = try! NSRegularExpression(pattern: #"(\.\s?){4,}|…{2,}"#, options: [])
 
   init(pages: [PageText]) {
     self.pages = pages
@@ -44,17 +37,17 @@ struct DocumentStructure {
     var words = 0
     for (pageIndex, page) in pages.enumerated() {
       let pageLines = page.text.split(separator: "\n", omittingEmptySubsequences: true)
-        .map { Self.plainLine($0.trimmingCharacters(in: .whitespaces)) }.filter { !$0.isEmpty }
+        .map { Self.plainLine(Self.trim($0)) }.filter { !$0.isEmpty }
       let isContentsPage = Self.isContentsPage(pageLines)
       // After a "Contents" title, entries follow until a line that is not one: a sentence, or
       // a heading that repeats an entry (the contents ended and the section itself began).
       var inContentsBlock = false
       var entries = Set<String>()
       for text in pageLines {
-        let count = text.split(whereSeparator: \.isWhitespace).count
+        let count = Self.wordCount(text)
         words += count
-        var isEntry = Self.matches(Self.dotLeaders, text)
-        if Self.matches(Self.contentsTitle, text) {
+        var isEntry = Self.hasDotLeaders(text)
+        if Self.isContentsTitle(text) {
           inContentsBlock = true
           entries = []
           isEntry = true
@@ -84,6 +77,10 @@ struct DocumentStructure {
   /// A line of Markdown as plain text: heading marks, emphasis and link targets removed,
   /// so that reports kept as Markdown read like the same report in a PDF.
   static func plainLine(_ line: String) -> String {
+    // Most lines hold no Markdown at all: look at the bytes before doing any work.
+    guard line.utf8.contains(where: { $0 == 0x23 || $0 == 0x2A || $0 == 0x5F || $0 == 0x5D || $0 == 0x2D }) else {
+      return line
+    }
     var text = line
     if text.hasPrefix("#") {
       let marks = text.prefix(while: { $0 == "#" })
@@ -98,14 +95,76 @@ struct DocumentStructure {
         in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "$1")
     }
     if text == "---" || text == "***" { return "" }
-    return text.trimmingCharacters(in: .whitespaces)
+    return trim(Substring(text))
+  }
+
+  /// The line without leading and trailing white space.
+  static func trim(_ line: Substring) -> String {
+    var slice = line
+    while let first = slice.unicodeScalars.first, first.properties.isWhitespace { slice = slice.dropFirst() }
+    while let last = slice.unicodeScalars.last, last.properties.isWhitespace { slice = slice.dropLast() }
+    return String(slice)
+  }
+
+  static func wordCount(_ text: String) -> Int {
+    var count = 0
+    var inWord = false
+    for byte in text.utf8 {
+      let space = byte == 0x20 || byte == 0x09
+      if !space && !inWord { count += 1 }
+      inWord = !space
+    }
+    return count
+  }
+
+  static let contentsTitles: Set<String> = [
+    "inhoud", "inhoudsopgave", "inhoudstafel", "contents", "table of contents", "index",
+  ]
+
+  static func isContentsTitle(_ text: String) -> Bool {
+    text.utf8.count <= 20 && contentsTitles.contains(text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ": ")))
+  }
+
+  /// Four or more dots (or spaced dots) or two ellipses in a row: the leaders of a contents line.
+  static func hasDotLeaders(_ text: String) -> Bool {
+    var dots = 0
+    var ellipses = 0
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case ".":
+        dots += 1
+        if dots >= 4 { return true }
+      case " ":
+        continue
+      case "…":
+        ellipses += 1
+        if ellipses >= 2 { return true }
+      default:
+        dots = 0
+        ellipses = 0
+      }
+    }
+    return false
+  }
+
+  /// "3.2 Aanpak ........ 12", "Conclusies 23": a page number of one to three digits at the end.
+  static func endsInPageNumber(_ text: String) -> Bool {
+    let scalars = Array(text.unicodeScalars.suffix(6))
+    var digits = 0
+    var index = scalars.count - 1
+    while index >= 0, scalars[index].properties.numericType == .decimal, scalars[index].isASCII {
+      digits += 1
+      index -= 1
+    }
+    guard (1...3).contains(digits), index >= 0 else { return false }
+    return scalars[index] == " " || scalars[index] == "." || scalars[index] == "…"
   }
 
   /// A page of contents: most of its lines end in a page number.
   static func isContentsPage(_ lines: [String]) -> Bool {
     guard lines.count >= 5 else { return false }
-    if lines.prefix(5).contains(where: { matches(contentsTitle, $0) }) { return true }
-    let entries = lines.filter { matches(contentsEntry, $0) && !$0.hasSuffix(".") }.count
+    if lines.prefix(5).contains(where: isContentsTitle) { return true }
+    let entries = lines.filter { endsInPageNumber($0) && !$0.hasSuffix(".") }.count
     return Double(entries) >= 0.5 * Double(lines.count)
   }
 
@@ -119,11 +178,7 @@ struct DocumentStructure {
 
   static func looksLikeContentsEntry(_ text: String, words: Int) -> Bool {
     guard words <= 14, !text.hasSuffix(".") else { return false }
-    return matches(contentsEntry, text) || words <= 8
-  }
-
-  static func matches(_ regex: NSRegularExpression, _ text: String) -> Bool {
-    regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    return endsInPageNumber(text) || words <= 8
   }
 
   /// Cuts the running text into sentences. A line that does not end a sentence flows into
@@ -135,7 +190,7 @@ struct DocumentStructure {
     var currentPage = 0
     var currentContents = false
     func flush() {
-      let text = current.trimmingCharacters(in: .whitespaces)
+      let text = trim(Substring(current))
       if !text.isEmpty {
         result.append(Sentence(page: currentPage, line: start, text: text, isContents: currentContents))
       }
@@ -197,7 +252,12 @@ struct DocumentStructure {
         if text[next] == " " {
           let after = text[next...].drop(while: { $0 == " " })
           if let first = after.first, first.isUppercase || first.isNumber || "\"“‘(".contains(first) {
-            let word = text[..<index].split(separator: " ").last.map(String.init) ?? ""
+            // The word before the full stop, found backwards from it.
+            var wordStart = index
+            while wordStart > text.startIndex, text[text.index(before: wordStart)] != " " {
+              wordStart = text.index(before: wordStart)
+            }
+            let word = text[wordStart..<index]
             if !abbreviations.contains(word.lowercased()) && word.count > 1 || character != "." {
               return next
             }
@@ -218,10 +278,11 @@ struct DocumentStructure {
   /// Short, without a sentence end, not ending in a word that needs a next one, and not
   /// continued in lower case on the next line: a heading, a label, a table cell.
   static func isHeadingShaped(_ text: String, next: String? = nil) -> Bool {
-    let words = text.split(whereSeparator: \.isWhitespace)
-    guard words.count <= 12, let last = text.last, let first = text.first else { return false }
+    guard let last = text.last, let first = text.first else { return false }
     guard !".,;".contains(last), first.isUppercase || first.isNumber else { return false }
-    if let lastWord = words.last, continuationWords.contains(lastWord.lowercased()) { return false }
+    guard wordCount(text) <= 12 else { return false }
+    let lastWord = text.reversed().prefix(while: { $0 != " " }).reversed()
+    if continuationWords.contains(String(lastWord).lowercased()) { return false }
     if let next, let nextFirst = next.first, nextFirst.isLowercase { return false }
     return true
   }

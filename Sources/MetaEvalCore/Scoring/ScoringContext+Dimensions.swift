@@ -7,20 +7,22 @@ extension ScoringContext {
     let judgement = rubric.judgement[language, default: []]
     var results: [DimensionResult] = []
     let exclusions = criterion.exclusions[language, default: []]
-    let judged = structure.sentences.filter { sentence in
-      !sentence.isContents && judgement.contains { $0.firstMatch(in: sentence.text) != nil }
-        && !exclusions.contains { $0.firstMatch(in: sentence.text) != nil }
-    }
+    var judged = Set<Int>()
+    for pattern in judgement { judged.formUnion(sentenceIndex.firstHits(pattern).keys) }
+    for pattern in exclusions { judged.subtract(sentenceIndex.firstHits(pattern).keys) }
+    judged = judged.filter { !structure.sentences[$0].isContents }
     for dimension in criterion.dimensions {
       let patterns = dimension.patterns[language, default: []]
+      let hitsPerPattern = patterns.map { sentenceIndex.firstHits($0) }
       var hits: [Evidence] = []
       var count = 0
-      for sentence in judged {
-        guard let match = patterns.lazy.compactMap({ $0.firstMatch(in: sentence.text) }).first else { continue }
+      for index in judged.sorted() {
+        guard let hit = hitsPerPattern.lazy.compactMap({ $0[index] }).first else { continue }
+        let sentence = structure.sentences[index]
         count += 1
         if hits.count < 3 {
           hits.append(
-            evidence(sentence.page, quote: Self.clip(sentence.text, around: match.range), kind: "judged", cue: dimension.spec.id))
+            evidence(sentence.page, quote: Self.clip(sentence.text, around: hit.range), kind: "judged", cue: dimension.spec.id))
         }
       }
       let density = dimension.spec.perThousandWords ?? 0.5

@@ -5,6 +5,37 @@ struct ScoringContext {
   let rubric: Rubric
   let structure: DocumentStructure
   let language: Language
+  /// The sentences and the lines, each joined for matching once per pattern.
+  let sentenceIndex: TextIndex
+  let lineIndex: TextIndex
+
+  init(rubric: Rubric, structure: DocumentStructure, language: Language) {
+    self.rubric = rubric
+    self.structure = structure
+    self.language = language
+    sentenceIndex = TextIndex(units: structure.sentences.map(\.text))
+    lineIndex = TextIndex(units: structure.lines.map(\.text))
+    sectionHeadings = Self.sectionHeadings(rubric: rubric, structure: structure, lines: lineIndex, language: language)
+  }
+
+  /// Lines where a section begins: heading-shaped, and numbered or named as a section.
+  let sectionHeadings: Set<Int>
+
+  static func sectionHeadings(
+    rubric: Rubric, structure: DocumentStructure, lines: TextIndex, language: Language
+  ) -> Set<Int> {
+    var named = Set<Int>()
+    var patterns = rubric.sectionHeadings[language, default: []]
+    for criterion in rubric.criteria {
+      for cue in criterion.cues where cue.kind == .heading { patterns += cue.patterns(for: language) }
+    }
+    for pattern in patterns { named.formUnion(lines.firstHits(pattern).keys) }
+    var result = Set<Int>()
+    for (index, line) in structure.lines.enumerated() where line.isHeadingShaped {
+      if named.contains(index) || Self.isNumberedHeading(line.text) { result.insert(index) }
+    }
+    return result
+  }
 
   /// A found piece of evidence with the weight of its cue.
   struct Finding {
@@ -34,15 +65,14 @@ struct ScoringContext {
       let patterns = cue.patterns(for: language)
       switch cue.kind {
       case .heading:
-        for (index, line) in structure.lines.enumerated()
-        where !line.isContents && inPlace(line: index, cue.place) {
-          guard let pattern = patterns.first(where: { $0.firstMatch(in: line.text) != nil }) else { continue }
+        for (index, pattern) in firstPatternPerUnit(patterns, in: lineIndex) {
+          let line = structure.lines[index]
+          guard !line.isContents, inPlace(line: index, cue.place) else { continue }
           let section = sectionLines(after: index)
           let body = section.map(\.text).joined(separator: " ")
           let words = section.reduce(0) { $0 + $1.wordCount }
-          if let placeholder = placeholders.first(where: { $0.firstMatch(in: body) != nil }) {
+          if placeholders.contains(where: { $0.firstMatch(in: body) != nil }) {
             notes.append("the section '\(line.text)' on page \(pageLabel(line.page)) holds only a placeholder")
-            _ = placeholder
             continue
           }
           if words < cue.minimumWords {
@@ -64,33 +94,30 @@ struct ScoringContext {
               count: criterion.spec.countItems == true ? Self.numberedItems(in: section) : nil))
         }
       case .label:
-        for (index, line) in structure.lines.enumerated()
-        where !line.isContents && inPlace(line: index, cue.place) {
-          for pattern in patterns {
-            guard let match = pattern.firstMatch(in: line.text) else { continue }
-            positives.append(
-              Finding(
-                weight: cue.weight, evidence: evidence(line.page, quote: line.text, kind: "label", cue: pattern.source),
-                name: Self.group("name", of: match, in: line.text).flatMap(Self.cleanName)))
-            break
-          }
+        for (index, pattern) in firstPatternPerUnit(patterns, in: lineIndex) {
+          let line = structure.lines[index]
+          guard !line.isContents, inPlace(line: index, cue.place), let hit = lineIndex.firstHits(pattern)[index]
+          else { continue }
+          positives.append(
+            Finding(
+              weight: cue.weight, evidence: evidence(line.page, quote: line.text, kind: "label", cue: pattern.source),
+              name: lineIndex.group("name", of: hit).flatMap(Self.cleanName)))
         }
       case .phrase, .negation, .counter:
-        for (sentenceIndex, sentence) in structure.sentences.enumerated()
-        where (!sentence.isContents || cue.place == .title) && inPlace(line: sentence.line, cue.place) {
-          for pattern in patterns {
-            guard let match = pattern.firstMatch(in: sentence.text),
-              cue.fitsContext(sentence.text, language: language)
+        let hits = patterns.map { sentenceIndex.firstHits($0) }
+        let candidates = Set(hits.flatMap(\.keys)).sorted()
+        for sentenceIndex in candidates {
+          let sentence = structure.sentences[sentenceIndex]
+          guard !sentence.isContents || cue.place == .title, inPlace(line: sentence.line, cue.place) else { continue }
+          for (patternIndex, pattern) in patterns.enumerated() {
+            guard let hit = hits[patternIndex][sentenceIndex], cue.fitsContext(sentence.text, language: language)
             else { continue }
-            if cue.kind == .phrase && cue.requiresTerm
-              && !termFollows(sentenceIndex, of: criterion)
-            {
-              continue
-            }
+            if cue.kind == .phrase && cue.requiresTerm && !termFollows(sentenceIndex, of: criterion) { continue }
             let found = Finding(
               weight: cue.weight,
-              evidence: evidence(sentence.page, quote: Self.clip(sentence.text, around: match.range), kind: cue.kind.rawValue, cue: pattern.source),
-              name: Self.group("name", of: match, in: sentence.text).flatMap(Self.cleanName))
+              evidence: evidence(
+                sentence.page, quote: Self.clip(sentence.text, around: hit.range), kind: cue.kind.rawValue, cue: pattern.source),
+              name: self.sentenceIndex.group("name", of: hit).flatMap(Self.cleanName))
             switch cue.kind {
             case .phrase: positives.append(found)
             case .negation: negatives.append(found)
@@ -156,35 +183,48 @@ struct ScoringContext {
 
   // MARK: Sections, terms, evidence
 
+  /// For each unit that any of the patterns matches, the first of them (in pattern order), by
+  /// unit index in ascending order.
+  func firstPatternPerUnit(_ patterns: [Pattern], in index: TextIndex) -> [(Int, Pattern)] {
+    var first: [Int: Int] = [:]
+    for (position, pattern) in patterns.enumerated() {
+      for unit in index.firstHits(pattern).keys where first[unit] == nil { first[unit] = position }
+    }
+    return first.sorted { $0.key < $1.key }.map { ($0.key, patterns[$0.value]) }
+  }
+
   /// The lines under a heading, up to the next heading or 80 lines.
   func sectionLines(after index: Int) -> ArraySlice<Line> {
     let lines = structure.lines
     var end = index + 1
     while end < lines.count && end - index <= 80 {
-      let line = lines[end]
-      if isSectionHeading(line) { break }
+      if sectionHeadings.contains(end) { break }
       end += 1
     }
     return lines[(index + 1)..<end]
   }
 
-  func isSectionHeading(_ line: Line) -> Bool {
-    guard line.isHeadingShaped else { return false }
-    if Self.matches(Self.numberedHeading, line.text) { return true }
-    let text = line.text
-    if rubric.sectionHeadings[language, default: []].contains(where: { $0.firstMatch(in: text) != nil }) {
-      return true
-    }
-    return rubric.criteria.contains { criterion in
-      criterion.cues.contains { cue in
-        cue.kind == .heading && cue.patterns(for: language).contains { $0.firstMatch(in: text) != nil }
-      }
-    }
-  }
 
-  static let numberedHeading = try! NSRegularExpression(
-    pattern: #"^(\d{1,2}(\.\d{1,2}){0,3}\.?|[A-Z]\.|(hoofdstuk|chapter|bijlage|appendix)\s+\w{1,3}[.:]?)\s+\p{Lu}"#,
-    options: [.caseInsensitive])
+  /// "3.2 Aanpak", "A. Scope", "Bijlage 2 Normenkader": a section number and a capital.
+  static func isNumberedHeading(_ text: String) -> Bool {
+    let words = text.split(separator: " ", maxSplits: 2)
+    guard words.count >= 2 else { return false }
+    var numberWord = words[0]
+    var titleWord = words[1]
+    let lowered = numberWord.lowercased()
+    if ["hoofdstuk", "chapter", "bijlage", "appendix"].contains(lowered) {
+      guard words.count == 3, words[1].count <= 4 else { return false }
+      numberWord = words[1]
+      titleWord = Substring(words[2])
+      guard numberWord.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == ":" }) else { return false }
+      return titleWord.first?.isUppercase == true
+    }
+    let isSectionNumber =
+      numberWord.first?.isNumber == true && numberWord.count <= 12
+      && numberWord.allSatisfy { $0.isNumber || $0 == "." }
+      || numberWord.count == 2 && numberWord.first!.isUppercase && numberWord.last == "."
+    return isSectionNumber && titleWord.first?.isUppercase == true
+  }
 
   func mentionsTerm(_ text: String, of criterion: Criterion) -> Bool {
     criterion.vocabulary.contains { term in
@@ -200,22 +240,30 @@ struct ScoringContext {
     let sentences = structure.sentences
     let page = sentences[index].page
     let end = min(sentences.count, index + 1 + Self.termWindow)
-    return sentences[index..<end].contains { $0.page == page && mentionsTerm($0.text, of: criterion) }
+    let naming = sentencesNamingTerms(of: criterion)
+    return (index..<end).contains { sentences[$0].page == page && naming.contains($0) }
+  }
+
+  /// The sentences that name a term of the criterion's vocabulary.
+  func sentencesNamingTerms(of criterion: Criterion) -> Set<Int> {
+    var result = Set<Int>()
+    for term in criterion.vocabulary {
+      for pattern in term.patterns[language, default: []] { result.formUnion(sentenceIndex.firstHits(pattern).keys) }
+    }
+    return result
   }
 
   /// The terms of the criterion's vocabulary that the document names, in vocabulary order.
   func findTerms(of criterion: Criterion) -> [FoundTerm] {
     criterion.vocabulary.compactMap { term in
-      for sentence in structure.sentences where !sentence.isContents {
-        for pattern in term.patterns[language, default: []] {
-          if let match = pattern.firstMatch(in: sentence.text) {
-            return FoundTerm(
-              id: term.id, title: term.title,
-              evidence: evidence(sentence.page, quote: Self.clip(sentence.text, around: match.range), kind: "term", cue: term.id))
-          }
-        }
-      }
-      return nil
+      let patterns = term.patterns[language, default: []]
+      let hits = patterns.map { sentenceIndex.firstHits($0) }
+      let first = Set(hits.flatMap(\.keys)).sorted().first { !structure.sentences[$0].isContents }
+      guard let index = first, let hit = hits.lazy.compactMap({ $0[index] }).first else { return nil }
+      let sentence = structure.sentences[index]
+      return FoundTerm(
+        id: term.id, title: term.title,
+        evidence: evidence(sentence.page, quote: Self.clip(sentence.text, around: hit.range), kind: "term", cue: term.id))
     }
   }
 

@@ -1,0 +1,156 @@
+import Foundation
+
+/// Many short texts (the sentences or the lines of a document) joined into one string, so
+/// that each pattern runs once over the document instead of once per sentence: the regex
+/// engine's start-up and the UTF-16 bridging are paid once, not thousands of times.
+final class TextIndex {
+  /// A match of a pattern inside one unit.
+  struct Hit {
+    /// The engine's result, with ranges in `source`.
+    let result: NSTextCheckingResult
+    /// The text the result's ranges refer to: the joined text, or the unit alone.
+    let source: NSString
+    /// Where the unit starts in `source`.
+    let offset: Int
+
+    /// The match's range inside its unit.
+    var range: NSRange { NSRange(location: result.range.location - offset, length: result.range.length) }
+  }
+
+  let units: [String]
+  let joined: NSString
+  private let starts: [Int]
+  /// The units lower-cased and joined as UTF-8, for the anchor search, with their starts.
+  private let lowered: [UInt8]
+  private let loweredStarts: [Int]
+  private var cache: [ObjectIdentifier: [Int: Hit]] = [:]
+
+  init(units: [String]) {
+    self.units = units
+    var starts: [Int] = []
+    var loweredStarts: [Int] = []
+    var lowered: [UInt8] = []
+    starts.reserveCapacity(units.count)
+    var offset = 0
+    for unit in units {
+      starts.append(offset)
+      offset += unit.utf16.count + 1
+      loweredStarts.append(lowered.count)
+      lowered.append(contentsOf: unit.lowercased().utf8)
+      lowered.append(0x0A)
+    }
+    self.starts = starts
+    self.loweredStarts = loweredStarts
+    self.lowered = lowered
+    self.joined = units.joined(separator: "\n") as NSString
+  }
+
+  /// The units that hold one of the anchors (lower-cased substrings).
+  func units(holding anchors: [String]) -> Set<Int> {
+    var found = Set<Int>()
+    lowered.withUnsafeBytes { haystack in
+      guard let base = haystack.baseAddress else { return }
+      for anchor in anchors {
+        let needle = Array(anchor.utf8)
+        var position = 0
+        while position < haystack.count,
+          let hit = needle.withUnsafeBytes({ Self.find($0, in: UnsafeRawBufferPointer(rebasing: haystack[position...])) })
+        {
+          let offset = base.distance(to: UnsafeRawPointer(hit))
+          let unit = Self.index(of: offset, in: loweredStarts)
+          found.insert(unit)
+          // Skip to the next unit: one hit per unit is enough.
+          position = unit + 1 < loweredStarts.count ? loweredStarts[unit + 1] : haystack.count
+        }
+      }
+    }
+    return found
+  }
+
+  /// The first place of `needle` in `haystack` (memchr for the first byte, then memcmp).
+  static func find(_ needle: UnsafeRawBufferPointer, in haystack: UnsafeRawBufferPointer) -> UnsafeRawPointer? {
+    guard let first = needle.first, let needleBase = needle.baseAddress, let base = haystack.baseAddress,
+      needle.count <= haystack.count
+    else { return nil }
+    var start = base
+    let last = base + (haystack.count - needle.count)
+    while start <= last {
+      guard let candidate = memchr(start, Int32(first), last - start + 1) else { return nil }
+      if memcmp(candidate, needleBase, needle.count) == 0 { return UnsafeRawPointer(candidate) }
+      start = UnsafeRawPointer(candidate) + 1
+    }
+    return nil
+  }
+
+  /// The first match of `pattern` in each unit that has one, by unit index: the earliest of
+  /// its alternatives' matches, the first alternative on a tie.
+  func firstHits(_ pattern: Pattern) -> [Int: Hit] {
+    let key = ObjectIdentifier(pattern.branches[0].regex)
+    if let cached = cache[key] { return cached }
+    var hits: [Int: Hit] = [:]
+    for branch in pattern.branches {
+      for (unit, hit) in branchHits(branch) {
+        if let existing = hits[unit], existing.range.location <= hit.range.location { continue }
+        hits[unit] = hit
+      }
+    }
+    cache[key] = hits
+    return hits
+  }
+
+  private func branchHits(_ branch: Pattern.Branch) -> [Int: Hit] {
+    var hits: [Int: Hit] = [:]
+    if let anchors = branch.anchors {
+      // Only the units that hold an anchor can match; run the engine on those alone.
+      for unit in units(holding: anchors) {
+        let text = units[unit]
+        if let result = branch.regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) {
+          hits[unit] = Hit(result: result, source: text as NSString, offset: 0)
+        }
+      }
+      return hits
+    }
+    var crossed: [Int] = []
+    branch.regex.enumerateMatches(in: joined as String, range: NSRange(location: 0, length: joined.length)) {
+      result, _, _ in
+      guard let result else { return }
+      let unit = self.unit(at: result.range.location)
+      let end = self.starts[unit] + self.units[unit].utf16.count
+      if NSMaxRange(result.range) > end {
+        crossed.append(unit)  // ran into the next unit: look again within this one alone
+      } else if hits[unit] == nil {
+        hits[unit] = Hit(result: result, source: self.joined, offset: self.starts[unit])
+      }
+    }
+    for unit in crossed where hits[unit] == nil {
+      let text = units[unit]
+      if let result = branch.regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) {
+        hits[unit] = Hit(result: result, source: text as NSString, offset: 0)
+      }
+    }
+    return hits
+  }
+
+  /// The text of a named group of a hit, or nil when the group did not take part.
+  func group(_ name: String, of hit: Hit) -> String? {
+    for candidate in [name] + (2...9).map({ "\(name)\($0)" }) {
+      guard let range = ScoringContext.range(withName: candidate, in: hit.result), range.location != NSNotFound
+      else { continue }
+      return hit.source.substring(with: range)
+    }
+    return nil
+  }
+
+  private func unit(at location: Int) -> Int { Self.index(of: location, in: starts) }
+
+  /// The last start at or before `location`.
+  static func index(of location: Int, in starts: [Int]) -> Int {
+    var low = 0
+    var high = starts.count - 1
+    while low < high {
+      let middle = (low + high + 1) / 2
+      if starts[middle] <= location { low = middle } else { high = middle - 1 }
+    }
+    return low
+  }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+@testable import MetaEvalCore
+
+@Suite struct LiteralAnchorsTests {
+  @Test(arguments: [
+    ("(centrale |hoofd)?vraagstelling (is|luidt)", ["vraagstelling"]),
+    ("(het )?doel van (dit|het) onderzoek", ["onderzoek"]),
+    ("\\w*(systeem|systemen)", ["systeem", "systemen"]),
+    ("we (interviewed|surveyed)|interviews? (were|was) held", ["interview", "interviewed", "surveyed"]),
+    ("in opdracht van (?<name>[^.;:()]{3,110}?)(?=\\s+(is|werd)\\b|[.;:(]|$)", ["in opdracht van"]),
+    ("abc?d", ["ab"].filter { $0.count >= 3 }),
+  ])
+  func anchorsAreTheMandatoryLiterals(pattern: String, expected: [String]) {
+    let anchors = LiteralAnchors.extract(from: pattern)
+    if expected.isEmpty {
+      #expect(anchors == nil)
+    } else {
+      #expect(anchors == expected.sorted())
+    }
+  }
+
+  @Test(arguments: ["(foo)?bar?", "\\w+in", "[a-z]{3}", "(?=abc)x", "a|(bcd)?", "(?-i:\\p{Lu})\\w+"])
+  func patternsWithoutASureLiteralHaveNoAnchors(pattern: String) {
+    #expect(LiteralAnchors.extract(from: pattern) == nil)
+  }
+
+  /// The anchors only narrow where the engine looks: for every pattern of every shipped
+  /// rubric, on the rubrics' own examples, the hits with and without anchors are the same.
+  @Test(arguments: RepositoryRubrics.paths)
+  func anchorsNeverHideAMatch(path: String) throws {
+    let rubric = try RubricLoader.load(path: path)
+    var texts: [String] = []
+    var patterns: [Pattern] = []
+    for criterion in rubric.criteria {
+      texts += criterion.spec.examples.map { RubricExamples.unmark($0.text).0 }
+      for cue in criterion.cues {
+        for language in Language.allCases { patterns += cue.patterns(for: language) + cue.context.values.flatMap { $0 } }
+      }
+      for term in criterion.vocabulary { patterns += term.patterns.values.flatMap { $0 } }
+      for dimension in criterion.dimensions { patterns += dimension.patterns.values.flatMap { $0 } }
+    }
+    patterns += rubric.judgement.values.flatMap { $0 } + rubric.sectionHeadings.values.flatMap { $0 }
+    let units = texts.flatMap { $0.split(separator: "\n").map(String.init) }
+    var anchored = 0
+    var branches = 0
+    for pattern in patterns {
+      branches += pattern.branches.count
+      anchored += pattern.branches.filter { $0.anchors != nil }.count
+      let withAnchors = TextIndex(units: units).firstHits(pattern).mapValues(\.range)
+      // The same alternatives without anchors: what the anchors must never change.
+      let plain = Pattern(pattern.source, branches: pattern.branches.map { .init(regex: $0.regex, anchors: nil) })
+      let withoutAnchors = TextIndex(units: units).firstHits(plain).mapValues(\.range)
+      #expect(withAnchors == withoutAnchors, "pattern \(pattern.source)")
+    }
+    #expect(anchored * 2 > branches, "most alternatives have anchors")
+  }
+}
