@@ -20,21 +20,26 @@ public enum Language: String, Sendable, Codable, CaseIterable, Comparable {
   /// Detects the language of a text by its function words; English when there is nothing to go on.
   public static func detect(_ text: Substring, sampleLimit: Int = 30_000) -> Language {
     var counts: [Language: Int] = [.nl: 0, .en: 0]
-    var word = ""
+    var word: [UInt8] = []
     var seen = 0
-    for character in text {
+    func count() {
+      guard !word.isEmpty, word.count <= 5 else { return }
+      let lower = String(decoding: word, as: UTF8.self)
+      for (language, words) in markers where words.contains(lower) { counts[language, default: 0] += 1 }
+    }
+    // Function words are short and plain ASCII: bytes are enough.
+    for byte in text.utf8 {
       seen += 1
       if seen > sampleLimit { break }
-      if character.isLetter {
-        word.append(character)
-        continue
-      }
-      if !word.isEmpty {
-        let lower = word.lowercased()
-        for (language, words) in markers where words.contains(lower) { counts[language, default: 0] += 1 }
-        word = ""
+      switch byte {
+      case 0x41...0x5A: word.append(byte + 0x20)
+      case 0x61...0x7A: word.append(byte)
+      default:
+        count()
+        word.removeAll(keepingCapacity: true)
       }
     }
+    count()
     return (counts[.nl] ?? 0) > (counts[.en] ?? 0) ? .nl : .en
   }
 }

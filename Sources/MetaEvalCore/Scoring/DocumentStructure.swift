@@ -243,28 +243,37 @@ struct DocumentStructure {
   /// The end of the first sentence in `text`: after `.`, `!` or `?` followed by a space and a
   /// capital, a digit or an opening quote. Abbreviations (e.g., i.e., o.a., bijv.) do not end.
   static func sentenceEnd(in text: Substring) -> Substring.Index? {
-    var index = text.startIndex
-    while index < text.endIndex {
-      let character = text[index]
-      if ".!?".contains(character) {
-        let next = text.index(after: index)
-        if next == text.endIndex { return nil }
-        if text[next] == " " {
-          let after = text[next...].drop(while: { $0 == " " })
-          if let first = after.first, first.isUppercase || first.isNumber || "\"“‘(".contains(first) {
-            // The word before the full stop, found backwards from it.
-            var wordStart = index
-            while wordStart > text.startIndex, text[text.index(before: wordStart)] != " " {
-              wordStart = text.index(before: wordStart)
-            }
-            let word = text[wordStart..<index]
-            if !abbreviations.contains(word.lowercased()) && word.count > 1 || character != "." {
-              return next
+    // Scalars, not Characters: grapheme breaking is the slow part and nothing here needs it.
+    let scalars = text.unicodeScalars
+    var index = scalars.startIndex
+    while index < scalars.endIndex {
+      let scalar = scalars[index]
+      if scalar == "." || scalar == "!" || scalar == "?" {
+        let next = scalars.index(after: index)
+        if next == scalars.endIndex { return nil }
+        if scalars[next] == " " {
+          var after = next
+          while after < scalars.endIndex, scalars[after] == " " { after = scalars.index(after: after) }
+          if after < scalars.endIndex {
+            let first = scalars[after]
+            let opens = first.properties.isUppercase || first.properties.numericType == .decimal
+              || "\"“‘(".unicodeScalars.contains(first)
+            if opens {
+              // The word before the full stop, found backwards from it.
+              var wordStart = index
+              while wordStart > scalars.startIndex, scalars[scalars.index(before: wordStart)] != " " {
+                wordStart = scalars.index(before: wordStart)
+              }
+              let word = String(scalars[wordStart..<index])
+              let length = scalars.distance(from: wordStart, to: index)
+              if !abbreviations.contains(word.lowercased()) && length > 1 || scalar != "." {
+                return next
+              }
             }
           }
         }
       }
-      index = text.index(after: index)
+      index = scalars.index(after: index)
     }
     return nil
   }

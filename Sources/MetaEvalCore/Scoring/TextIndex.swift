@@ -74,10 +74,18 @@ final class TextIndex {
     else { return nil }
     var start = base
     let last = base + (haystack.count - needle.count)
+    let second = needle.count > 1 ? needle[1] : 0
     while start <= last {
       guard let candidate = memchr(start, Int32(first), last - start + 1) else { return nil }
-      if memcmp(candidate, needleBase, needle.count) == 0 { return UnsafeRawPointer(candidate) }
-      start = UnsafeRawPointer(candidate) + 1
+      let found = UnsafeRawPointer(candidate)
+      // Most candidates fail on the second byte: test it before calling memcmp.
+      if needle.count == 1
+        || found.load(fromByteOffset: 1, as: UInt8.self) == second
+          && memcmp(found, needleBase, needle.count) == 0
+      {
+        return found
+      }
+      start = found + 1
     }
     return nil
   }
