@@ -91,10 +91,13 @@ public enum RubricLoader {
     }
   }
 
+  /// The line to name: where the broken construct began (an unclosed `[` or quote) when the
+  /// parser says so, else where it noticed.
   static func line(of error: YamlError) -> Int {
     switch error {
-    case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
-      return mark.line
+    case .scanner(let context, _, let mark, _), .parser(let context, _, let mark, _),
+      .composer(let context, _, let mark, _):
+      return context?.mark.line ?? mark.line
     default:
       return 1
     }
