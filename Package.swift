@@ -11,6 +11,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     .systemLibrary(
@@ -38,10 +39,17 @@ let package = Package(
       name: "MetaEvalCore",
       dependencies: ["PDFExtraction", .product(name: "Yams", package: "Yams")]
     ),
+    // REFI-QDA exchange (.qdpx projects and .qdc codebooks) with QDA tools.
+    .target(
+      name: "QDAExchange",
+      dependencies: [
+        "MetaEvalCore", "PDFExtraction", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]
+    ),
     .executableTarget(
       name: "metaeval",
       dependencies: [
-        "MetaEvalCore", "PDFExtraction", "ExtractionCache",
+        "MetaEvalCore", "PDFExtraction", "ExtractionCache", "QDAExchange",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -61,6 +69,7 @@ let package = Package(
       exclude: ["Golden"]
     ),
     .testTarget(name: "ExtractionCacheTests", dependencies: ["ExtractionCache", "TestSupport"]),
+    .testTarget(name: "QDAExchangeTests", dependencies: ["QDAExchange", "TestSupport"]),
     .testTarget(name: "EndToEndTests", dependencies: ["PDFWriter", "TestSupport"]),
   ],
   swiftLanguageModes: [.v6]

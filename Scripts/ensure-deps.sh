@@ -12,6 +12,10 @@ fi
 if command -v pkg-config >/dev/null 2>&1 && ! pkg-config --exists sqlite3; then
   missing="$missing libsqlite3-dev"
 fi
+if command -v pkg-config >/dev/null 2>&1 && ! pkg-config --exists zlib; then
+  missing="$missing zlib1g-dev"
+fi
+command -v xmllint >/dev/null 2>&1 || missing="$missing libxml2-utils"
 if ! command -v fc-list >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi dejavu; then
   missing="$missing fonts-dejavu-core fontconfig"
 fi

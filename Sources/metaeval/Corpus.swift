@@ -116,7 +116,7 @@ struct Corpus: ParsableCommand {
       seconds: (Date().timeIntervalSince(started) * 100).rounded() / 100, rubric: scorer.rubric.id,
       rubricVersion: scorer.rubric.version, documents: summary.documents, scored: summary.scored,
       failed: summary.failedCount, extracted: aggregate.extracted, fromCache: aggregate.fromCache, jobs: jobs,
-      cache: cachePath)
+      cache: cachePath, corpus: path, corpusRoot: source.root)
     do {
       if let writeError { throw writeError }
       try output.finish(name: source.name, aggregate: aggregate, metadata: metadata)

@@ -119,11 +119,18 @@ public struct RunMetadata: Codable, Sendable {
   public var fromCache: Int
   public var jobs: Int
   public var cache: String?
+  /// The corpus as it was given (a folder or a manifest), so that exports can find the texts.
+  public var corpus: String
+  /// The folder the `file` column of documents.csv is relative to.
+  public var corpusRoot: String
 
   public init(
     metaevalVersion: String, started: String, seconds: Double, rubric: String, rubricVersion: Int,
-    documents: Int, scored: Int, failed: Int, extracted: Int, fromCache: Int, jobs: Int, cache: String?
+    documents: Int, scored: Int, failed: Int, extracted: Int, fromCache: Int, jobs: Int, cache: String?,
+    corpus: String, corpusRoot: String
   ) {
+    self.corpus = corpus
+    self.corpusRoot = corpusRoot
     self.metaevalVersion = metaevalVersion
     self.started = started
     self.seconds = seconds
@@ -139,7 +146,8 @@ public struct RunMetadata: Codable, Sendable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case started, seconds, rubric, documents, scored, failed, extracted, jobs, cache
+    case started, seconds, rubric, documents, scored, failed, extracted, jobs, cache, corpus
+    case corpusRoot = "corpus_root"
     case metaevalVersion = "metaeval_version"
     case rubricVersion = "rubric_version"
     case fromCache = "from_cache"
