@@ -1,6 +1,7 @@
 #!/bin/sh
-# Installs what metaeval needs to build and test, when it is missing:
-# poppler-glib (with cairo and glib) and a font for the PDF writer.
+# Installs what metaeval needs to build and test, when it is missing: poppler-glib (with
+# cairo and glib), SQLite, zlib, xmllint, Tesseract with Dutch and English, and a font for
+# the PDF writer.
 # As root it installs with apt-get; otherwise it prints the exact command and fails.
 set -eu
 
@@ -16,6 +17,14 @@ if command -v pkg-config >/dev/null 2>&1 && ! pkg-config --exists zlib; then
   missing="$missing zlib1g-dev"
 fi
 command -v xmllint >/dev/null 2>&1 || missing="$missing libxml2-utils"
+# OCR of scanned reports: the tesseract program with Dutch and English.
+if ! command -v tesseract >/dev/null 2>&1; then
+  missing="$missing tesseract-ocr tesseract-ocr-nld tesseract-ocr-eng"
+else
+  langs=$(tesseract --list-langs 2>/dev/null || true)
+  echo "$langs" | grep -qx nld || missing="$missing tesseract-ocr-nld"
+  echo "$langs" | grep -qx eng || missing="$missing tesseract-ocr-eng"
+fi
 if ! command -v fc-list >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi dejavu; then
   missing="$missing fonts-dejavu-core fontconfig"
 fi

@@ -69,6 +69,17 @@ public final class ExtractionCache {
           PRIMARY KEY (sha256, extractor)
         )
         """)
+      try execute(
+        """
+        CREATE TABLE IF NOT EXISTS ocr_pages (
+          sha256 TEXT NOT NULL,
+          page INTEGER NOT NULL,
+          engine TEXT NOT NULL,
+          text TEXT NOT NULL,
+          confidence REAL NOT NULL,
+          PRIMARY KEY (sha256, page, engine)
+        )
+        """)
     } catch {
       sqlite3_close(db)
       throw .cannotOpen(path: path, reason: error.description)
@@ -79,12 +90,15 @@ public final class ExtractionCache {
     sqlite3_close(db)
   }
 
-  /// The cached document with this hash, or nil. `path` is put into the returned value.
-  public func document(sha256: String, path: String) throws(CacheError) -> ExtractedDocument? {
+  /// The cached document with this hash, or nil. `path` is put into the returned value;
+  /// `key` says how it was extracted (`Extractor.cacheKey`).
+  public func document(sha256: String, path: String, key: String = Extractor.version) throws(CacheError)
+    -> ExtractedDocument?
+  {
     let statement = try prepare("SELECT document FROM documents WHERE sha256 = ?1 AND extractor = ?2")
     defer { sqlite3_finalize(statement) }
     bind(statement, 1, sha256)
-    bind(statement, 2, Extractor.version)
+    bind(statement, 2, key)
     let step = sqlite3_step(statement)
     guard step == SQLITE_ROW else {
       if step == SQLITE_DONE { return nil }
@@ -100,7 +114,7 @@ public final class ExtractionCache {
   }
 
   /// Stores a document; an entry that is already there (another run was first) is kept.
-  public func store(_ document: ExtractedDocument) throws(CacheError) {
+  public func store(_ document: ExtractedDocument, key: String = Extractor.version) throws(CacheError) {
     let encoded: Data
     do {
       encoded = try JSONEncoder().encode(CachedDocument(document: document))
@@ -111,7 +125,7 @@ public final class ExtractionCache {
       "INSERT OR IGNORE INTO documents (sha256, extractor, kind, page_count, document) VALUES (?1, ?2, ?3, ?4, ?5)")
     defer { sqlite3_finalize(statement) }
     bind(statement, 1, document.sha256)
-    bind(statement, 2, Extractor.version)
+    bind(statement, 2, key)
     bind(statement, 3, document.kind.rawValue)
     sqlite3_bind_int64(statement, 4, Int64(document.pageCount))
     bind(statement, 5, String(decoding: encoded, as: UTF8.self))
@@ -123,6 +137,14 @@ public final class ExtractionCache {
     let statement = try prepare("SELECT COUNT(*) FROM documents WHERE extractor = ?1")
     defer { sqlite3_finalize(statement) }
     bind(statement, 1, Extractor.version)
+    guard sqlite3_step(statement) == SQLITE_ROW else { throw .failed(path: path, reason: message) }
+    return Int(sqlite3_column_int64(statement, 0))
+  }
+
+  /// How many pages were recognised and kept.
+  public func recognisedPages() throws(CacheError) -> Int {
+    let statement = try prepare("SELECT COUNT(*) FROM ocr_pages")
+    defer { sqlite3_finalize(statement) }
     guard sqlite3_step(statement) == SQLITE_ROW else { throw .failed(path: path, reason: message) }
     return Int(sqlite3_column_int64(statement, 0))
   }
@@ -140,7 +162,7 @@ public final class ExtractionCache {
     }
   }
 
-  private func prepare(_ sql: String) throws(CacheError) -> OpaquePointer {
+  fileprivate func prepare(_ sql: String) throws(CacheError) -> OpaquePointer {
     var statement: OpaquePointer?
     guard sqlite3_prepare_v2(db, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
       sqlite3_finalize(statement)
@@ -149,9 +171,36 @@ public final class ExtractionCache {
     return statement
   }
 
-  private func bind(_ statement: OpaquePointer, _ index: Int32, _ text: String) {
+  fileprivate func bind(_ statement: OpaquePointer, _ index: Int32, _ text: String) {
     // SQLITE_TRANSIENT: SQLite copies the text before this call returns.
     sqlite3_bind_text(statement, index, text, -1, unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+  }
+}
+
+extension ExtractionCache: OCRCache {
+  public func recognised(sha256: String, page: Int, key: String) -> (text: String, confidence: Double)? {
+    guard let statement = try? prepare("SELECT text, confidence FROM ocr_pages WHERE sha256 = ?1 AND page = ?2 AND engine = ?3")
+    else { return nil }
+    defer { sqlite3_finalize(statement) }
+    bind(statement, 1, sha256)
+    sqlite3_bind_int64(statement, 2, Int64(page))
+    bind(statement, 3, key)
+    guard sqlite3_step(statement) == SQLITE_ROW, let text = sqlite3_column_text(statement, 0) else { return nil }
+    return (String(cString: text), sqlite3_column_double(statement, 1))
+  }
+
+  public func storeRecognised(sha256: String, page: Int, key: String, text: String, confidence: Double) {
+    guard
+      let statement = try? prepare(
+        "INSERT OR IGNORE INTO ocr_pages (sha256, page, engine, text, confidence) VALUES (?1, ?2, ?3, ?4, ?5)")
+    else { return }
+    defer { sqlite3_finalize(statement) }
+    bind(statement, 1, sha256)
+    sqlite3_bind_int64(statement, 2, Int64(page))
+    bind(statement, 3, key)
+    bind(statement, 4, text)
+    sqlite3_bind_double(statement, 5, confidence)
+    _ = sqlite3_step(statement)
   }
 }
 

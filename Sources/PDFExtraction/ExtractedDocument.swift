@@ -1,3 +1,9 @@
+/// How a page's text was obtained.
+public enum PageSource: String, Sendable, Codable, Hashable {
+  case textLayer = "text-layer"
+  case ocr
+}
+
 /// The text of one page, as a plain value.
 public struct PageText: Sendable, Equatable, Hashable, Codable {
   /// One-based position of the page in the document.
@@ -5,11 +11,38 @@ public struct PageText: Sendable, Equatable, Hashable, Codable {
   /// The printed page label (`poppler_page_get_label`), which may differ from the index ("iii", "12").
   public var label: String
   public var text: String
+  public var source: PageSource
+  /// Tesseract's mean word confidence (0–100) for an OCR page.
+  public var ocrConfidence: Double?
+  /// Why OCR failed on this page (the rest of the document still counts).
+  public var ocrError: String?
 
-  public init(index: Int, label: String, text: String) {
+  public init(
+    index: Int, label: String, text: String, source: PageSource = .textLayer, ocrConfidence: Double? = nil,
+    ocrError: String? = nil
+  ) {
     self.index = index
     self.label = label
     self.text = text
+    self.source = source
+    self.ocrConfidence = ocrConfidence
+    self.ocrError = ocrError
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case index, label, text, source
+    case ocrConfidence = "ocr_confidence"
+    case ocrError = "ocr_error"
+  }
+
+  public init(from decoder: Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    index = try container.decode(Int.self, forKey: .index)
+    label = try container.decode(String.self, forKey: .label)
+    text = try container.decode(String.self, forKey: .text)
+    source = try container.decodeIfPresent(PageSource.self, forKey: .source) ?? .textLayer
+    ocrConfidence = try container.decodeIfPresent(Double.self, forKey: .ocrConfidence)
+    ocrError = try container.decodeIfPresent(String.self, forKey: .ocrError)
   }
 }
 

@@ -6,18 +6,20 @@ public struct ExtractionOptions: Sendable, Equatable {
   public var raw: Bool
   public var password: String?
   public var pages: PageRange?
+  public var ocr: OCROptions
 
-  public init(raw: Bool = false, password: String? = nil, pages: PageRange? = nil) {
+  public init(raw: Bool = false, password: String? = nil, pages: PageRange? = nil, ocr: OCROptions = OCROptions()) {
     self.raw = raw
     self.password = password
     self.pages = pages
+    self.ocr = ocr
   }
 }
 
 /// Reads the text of PDF, `.txt` and `.md` files.
 ///
 /// Every failure is a `PDFExtractionError` that names the file; nothing here traps on bad input.
-public struct Extractor: Sendable {
+public struct Extractor {
   /// Bumped whenever a change to extraction or clean-up changes the text it returns
   /// (caches key on it).
   public static let version = "1"
@@ -26,9 +28,19 @@ public struct Extractor: Sendable {
   static let minimumCharactersPerTextPage = 20
 
   public var options: ExtractionOptions
+  /// Where recognised pages are kept between runs (nil: recognise every time).
+  public var ocrCache: OCRCache?
 
-  public init(options: ExtractionOptions = ExtractionOptions()) {
+  public init(options: ExtractionOptions = ExtractionOptions(), ocrCache: OCRCache? = nil) {
     self.options = options
+    self.ocrCache = ocrCache
+  }
+
+  /// What a cached extraction depends on: the extractor's version and, for OCR, the mode,
+  /// languages and resolution.
+  public static func cacheKey(_ options: ExtractionOptions) -> String {
+    options.ocr.mode == .never
+      ? "\(version)|ocr=never" : "\(version)|ocr=\(options.ocr.mode.rawValue)|\(options.ocr.languages)|\(options.ocr.dpi)"
   }
 
   public func extract(_ path: String) throws(PDFExtractionError) -> ExtractedDocument {
@@ -112,6 +124,12 @@ public struct Extractor: Sendable {
       }
       pages.append(PageText(index: number, label: label, text: text))
     }
+    if options.ocr.mode != .never {
+      try recognise(&pages, in: pdf, sha256: sha, path: path, pagesWithText: pagesWithText)
+      pagesWithText = pages.filter {
+        Self.visibleCharacters(in: $0.text, atLeast: Self.minimumCharactersPerTextPage)
+      }.count
+    }
     if pagesWithText == 0 { throw .noTextLayer(path: path, pages: wanted.count) }
     return ExtractedDocument(
       path: path, kind: .pdf, sha256: sha, pageCount: pageCount, pages: pages,
@@ -139,6 +157,100 @@ public struct Extractor: Sendable {
     return ExtractedDocument(
       path: path, kind: .text, sha256: sha, pageCount: pageCount, pages: pages,
       metadata: DocumentMetadata(title: title))
+  }
+
+  /// Runs OCR on the pages that need it (all with `always`, those with almost no text with
+  /// `auto`): renders them one by one (a document is never touched from two threads), then
+  /// recognises up to `ocr.jobs` at once. A page that fails keeps its text layer and says why.
+  private func recognise(
+    _ pages: inout [PageText], in pdf: PopplerFile, sha256: String, path: String, pagesWithText: Int
+  ) throws(PDFExtractionError) {
+    let settings = options.ocr
+    // With `auto`, pages with (almost) no text that hold an image: a scan. Blank pages are left.
+    let needed = pages.indices.filter { index in
+      settings.mode == .always
+        || !Self.visibleCharacters(in: pages[index].text, atLeast: Self.minimumCharactersPerTextPage)
+          && pdf.hasImages(at: pages[index].index - 1)
+    }
+    guard !needed.isEmpty else { return }
+    let engine: TesseractEngine
+    switch TesseractEngine.locate(languages: settings.languages, executable: settings.executable) {
+    case .success(let found): engine = found
+    case .failure(let failure):
+      // Pages with a text layer still count; a scan without OCR cannot be read at all.
+      if pagesWithText == 0 {
+        let reason: String
+        switch failure {
+        case .notInstalled(let text), .missingLanguage(let text), .failed(let text): reason = text
+        }
+        throw .ocrUnavailable(path: path, pages: pages.count, reason: reason)
+      }
+      return
+    }
+    let key = "\(engine.version)|\(settings.languages)|\(settings.dpi)"
+    var todo: [(index: Int, image: String)] = []
+    let folder = (NSTemporaryDirectory() as NSString).appendingPathComponent("metaeval-ocr-\(UUID().uuidString)")
+    try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    for index in needed {
+      if let cached = ocrCache?.recognised(sha256: sha256, page: pages[index].index, key: key) {
+        pages[index].text = cached.text
+        pages[index].source = .ocr
+        pages[index].ocrConfidence = cached.confidence
+        continue
+      }
+      let image = (folder as NSString).appendingPathComponent("page-\(pages[index].index).png")
+      if pdf.renderPNG(at: pages[index].index - 1, dpi: settings.dpi, to: image) {
+        todo.append((index, image))
+      } else {
+        pages[index].ocrError = "the page could not be rendered"
+      }
+    }
+    let results = OCRResults(count: todo.count)
+    let gate = DispatchSemaphore(value: settings.jobs)
+    let images = todo.map(\.image)
+    DispatchQueue.concurrentPerform(iterations: images.count) { item in
+      gate.wait()
+      defer { gate.signal() }
+      results.set(item, engine.recognise(image: images[item], languages: settings.languages, dpi: settings.dpi))
+    }
+    for (item, job) in todo.enumerated() {
+      switch results.get(item) {
+      case .success(let recognised):
+        pages[job.index].text = recognised.text
+        pages[job.index].source = .ocr
+        pages[job.index].ocrConfidence = recognised.confidence
+        ocrCache?.storeRecognised(
+          sha256: sha256, page: pages[job.index].index, key: key, text: recognised.text,
+          confidence: recognised.confidence)
+      case .failure(let failure):
+        switch failure {
+        case .notInstalled(let text), .missingLanguage(let text), .failed(let text): pages[job.index].ocrError = text
+        }
+      case nil:
+        pages[job.index].ocrError = "no result"
+      }
+    }
+  }
+
+  /// Results of concurrent recognitions, by position.
+  private final class OCRResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [Result<(text: String, confidence: Double), TesseractEngine.Failure>?]
+
+    init(count: Int) { results = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ result: Result<(text: String, confidence: Double), TesseractEngine.Failure>) {
+      lock.lock()
+      results[index] = result
+      lock.unlock()
+    }
+
+    func get(_ index: Int) -> Result<(text: String, confidence: Double), TesseractEngine.Failure>? {
+      lock.lock()
+      defer { lock.unlock() }
+      return results[index]
+    }
   }
 
   static func visibleCharacters(in text: String, atLeast minimum: Int) -> Bool {

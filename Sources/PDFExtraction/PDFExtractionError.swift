@@ -12,6 +12,7 @@ public enum PDFExtractionError: Error, Equatable, Sendable, CustomStringConverti
   case noPages(path: String)
   case invalidPageRange(path: String, range: String, pageCount: Int)
   case unsupportedType(path: String, fileExtension: String)
+  case ocrUnavailable(path: String, pages: Int, reason: String)
 
   /// The file the error is about.
   public var path: String {
@@ -19,7 +20,7 @@ public enum PDFExtractionError: Error, Equatable, Sendable, CustomStringConverti
     case .fileNotFound(let path), .unreadable(let path, _), .emptyFile(let path),
       .notAPDF(let path), .damaged(let path, _), .encrypted(let path, _),
       .noTextLayer(let path, _), .noPages(let path), .invalidPageRange(let path, _, _),
-      .unsupportedType(let path, _):
+      .unsupportedType(let path, _), .ocrUnavailable(let path, _, _):
       return path
     }
   }
@@ -37,6 +38,7 @@ public enum PDFExtractionError: Error, Equatable, Sendable, CustomStringConverti
     case .noPages: "no-pages"
     case .invalidPageRange: "invalid-page-range"
     case .unsupportedType: "unsupported-type"
+    case .ocrUnavailable: "ocr-unavailable"
     }
   }
 
@@ -53,7 +55,9 @@ public enum PDFExtractionError: Error, Equatable, Sendable, CustomStringConverti
         ? "encrypted PDF: the password given is wrong"
         : "encrypted PDF: a password is needed (--password)"
     case .noTextLayer(_, let pages):
-      "no text layer on any of its \(pages) page\(pages == 1 ? "" : "s") (a scan?); run OCR on it first"
+      "no text layer on any of its \(pages) page\(pages == 1 ? "" : "s") (a scan?); run it with --ocr auto or always"
+    case .ocrUnavailable(_, let pages, let reason):
+      "a scan (\(pages) page\(pages == 1 ? "" : "s") without text) and OCR is not available: \(reason); install it with: apt-get install tesseract-ocr tesseract-ocr-nld tesseract-ocr-eng"
     case .noPages: "the PDF has zero pages"
     case .invalidPageRange(_, let range, let pageCount):
       "page range '\(range)' does not fit a document of \(pageCount) page\(pageCount == 1 ? "" : "s")"

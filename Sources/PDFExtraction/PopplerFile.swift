@@ -69,6 +69,40 @@ final class PopplerFile {
     return (label, WordBoundaries.restore(text: text, boxes: boxes))
   }
 
+  /// Whether a page (zero-based) holds any image: a page without text and without images is
+  /// blank, and nothing is gained by recognising it.
+  func hasImages(at index: Int) -> Bool {
+    guard let page = poppler_document_get_page(handle, Int32(index)) else { return false }
+    defer { g_object_unref(UnsafeMutableRawPointer(page)) }
+    guard let mapping = poppler_page_get_image_mapping(page) else { return false }
+    defer { poppler_page_free_image_mapping(mapping) }
+    return g_list_length(mapping) > 0
+  }
+
+  /// Renders a page (zero-based) as a PNG image at `dpi`, white behind it, for OCR.
+  func renderPNG(at index: Int, dpi: Int, to path: String) -> Bool {
+    guard let page = poppler_document_get_page(handle, Int32(index)) else { return false }
+    defer { g_object_unref(UnsafeMutableRawPointer(page)) }
+    var width = 0.0
+    var height = 0.0
+    poppler_page_get_size(page, &width, &height)
+    let scale = Double(dpi) / 72
+    let pixelsWide = Int32((width * scale).rounded())
+    let pixelsHigh = Int32((height * scale).rounded())
+    guard pixelsWide > 0, pixelsHigh > 0, pixelsWide < 20_000, pixelsHigh < 20_000,
+      let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pixelsWide, pixelsHigh)
+    else { return false }
+    defer { cairo_surface_destroy(surface) }
+    guard let context = cairo_create(surface) else { return false }
+    defer { cairo_destroy(context) }
+    cairo_set_source_rgb(context, 1, 1, 1)
+    cairo_paint(context)
+    cairo_scale(context, scale, scale)
+    poppler_page_render_for_printing(page, context)
+    cairo_surface_flush(surface)
+    return cairo_surface_write_to_png(surface, path) == CAIRO_STATUS_SUCCESS
+  }
+
   private static func isoDate(_ time: time_t) -> String? {
     guard time > 0 else { return nil }
     let formatter = ISO8601DateFormatter()

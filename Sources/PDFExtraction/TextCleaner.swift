@@ -7,7 +7,9 @@ public enum TextCleaner {
     let withoutRunning = RunningLineFilter.filter(pages: normalized)
     let dehyphenator = Dehyphenator(lexiconFrom: withoutRunning)
     return zip(pages, withoutRunning).map { page, text in
-      PageText(index: page.index, label: page.label, text: dehyphenator.join(text))
+      var cleaned = page
+      cleaned.text = dehyphenator.join(text)
+      return cleaned
     }
   }
 

@@ -85,3 +85,58 @@ public enum FixtureReports {
     return text.joined(separator: " ").split(whereSeparator: \.isWhitespace).map(String.init)
   }
 }
+
+extension FixtureReports {
+  /// The package's root folder (this file is Sources/TestSupport/FixtureReports.swift).
+  public static let packageRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+  /// A report source of the sample corpus, `Corpus/sources/NAME.rpt`.
+  public static func corpusSource(_ name: String) throws -> ReportSource {
+    let path = (packageRoot as NSString).appendingPathComponent("Corpus/sources/\(name).rpt")
+    return try ReportSourceParser.parse(try String(contentsOfFile: path, encoding: .utf8), path: path)
+  }
+
+  /// Edit distance between two texts, in characters.
+  public static func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a)
+    let b = Array(b)
+    guard !a.isEmpty else { return b.count }
+    guard !b.isEmpty else { return a.count }
+    var previous = Array(0...b.count)
+    var current = Array(repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+      current[0] = i
+      for j in 1...b.count {
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+      }
+      swap(&previous, &current)
+    }
+    return previous[b.count]
+  }
+}
+
+extension FixtureReports {
+  /// The fewest character edits that turn `needle` into some part of `haystack` (Sellers'
+  /// approximate substring match), white space runs counting as one space on both sides.
+  public static func approximateDistance(of needle: String, in haystack: String) -> Int {
+    let fold = { (text: String) in Array(text.split(whereSeparator: \.isWhitespace).joined(separator: " ")) }
+    let pattern = fold(needle)
+    let text = fold(haystack)
+    guard !pattern.isEmpty else { return 0 }
+    // column[i]: edits for pattern[0..<i] ending at the current text position; a match may
+    // start anywhere, so row 0 stays 0.
+    var previous = Array(0...pattern.count)
+    var best = previous[pattern.count]
+    for character in text {
+      var current = [0]
+      current.reserveCapacity(pattern.count + 1)
+      for i in 1...pattern.count {
+        current.append(min(previous[i] + 1, current[i - 1] + 1, previous[i - 1] + (pattern[i - 1] == character ? 0 : 1)))
+      }
+      best = min(best, current[pattern.count])
+      previous = current
+    }
+    return best
+  }
+}

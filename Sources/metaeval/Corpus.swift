@@ -56,6 +56,8 @@ struct Corpus: ParsableCommand {
   @Flag(help: "Start the CSV files with a byte-order mark, for Excel.")
   var excel = false
 
+  @OptionGroup var ocr: OCRFlags
+
   func validate() throws {
     guard delimiter == "," || delimiter == ";" else { throw ValidationError("--delimiter must be ',' or ';'") }
     guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
@@ -95,12 +97,15 @@ struct Corpus: ParsableCommand {
       StandardError.line("metaeval: \(folder): cannot write the reports (\(error.localizedDescription))")
       throw ExitCode(2)
     }
+    let key = Extractor.cacheKey(ExtractionOptions(ocr: ocr.options(jobs: 1)))
     let runner = CorpusRunner(
       source: source, scorer: scorer,
       options: CorpusRunOptions(
         jobs: jobs, timeout: timeout, memoryLimit: memoryLimit,
-        workerExecutable: Self.executablePath, language: scoring.language.fixed),
-      cache: { cachePath.flatMap { try? CachedPages(path: $0) } })
+        workerExecutable: Self.executablePath,
+        workerArguments: ocr.workerArguments + (cachePath.map { ["--cache", $0] } ?? []),
+        language: scoring.language.fixed),
+      cache: { [key] in cachePath.flatMap { try? CachedPages(path: $0, key: key) } })
     var aggregate = CorpusAggregate(rubric: scorer.rubric, groupColumn: groupBy)
     var progress = Progress(total: source.entries.count, started: started)
     var writeError: Error?
@@ -156,17 +161,20 @@ struct Corpus: ParsableCommand {
 /// The SQLite cache as the corpus runner sees it.
 final class CachedPages: PageCache {
   let cache: ExtractionCache
+  /// How the documents were extracted (`Extractor.cacheKey`).
+  let key: String
 
-  init(path: String) throws {
+  init(path: String, key: String) throws {
     cache = try ExtractionCache(path: path)
+    self.key = key
   }
 
   func document(sha256: String, path: String) throws -> ExtractedDocument? {
-    try cache.document(sha256: sha256, path: path)
+    try cache.document(sha256: sha256, path: path, key: key)
   }
 
   func store(_ document: ExtractedDocument) throws {
-    try cache.store(document)
+    try cache.store(document, key: key)
   }
 }
 

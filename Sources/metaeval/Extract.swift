@@ -35,6 +35,8 @@ struct Extract: ParsableCommand {
   @Option(help: "Pages to extract, one-based: e.g. 1-3,7,10-")
   var pages: String?
 
+  @OptionGroup var ocr: OCRFlags
+
   func validate() throws {
     if let pages, PageRange(pages) == nil {
       throw ValidationError("--pages '\(pages)' is not a page range such as 1-3,7,10-")
@@ -42,7 +44,9 @@ struct Extract: ParsableCommand {
   }
 
   func run() throws {
-    let options = ExtractionOptions(raw: raw, password: password, pages: pages.flatMap(PageRange.init))
+    let options = ExtractionOptions(
+      raw: raw, password: password, pages: pages.flatMap(PageRange.init),
+      ocr: ocr.options(jobs: ProcessInfo.processInfo.activeProcessorCount))
     let extractor = Extractor(options: options)
     var output = StandardOutput()
     var failures = 0

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ExtractionCache
 import Foundation
 import MetaEvalCore
 import PDFExtraction
@@ -14,13 +15,19 @@ struct Worker: ParsableCommand {
   @Option(help: "Address-space limit in MiB (0: none).")
   var memoryLimit: Int = 0
 
+  @OptionGroup var ocr: OCRFlags
+
+  @Option(help: "The SQLite cache for recognised pages.")
+  var cache: String?
+
   func run() throws {
     if memoryLimit > 0 {
       let bytes = rlim_t(memoryLimit) * 1024 * 1024
       var limit = rlimit(rlim_cur: bytes, rlim_max: bytes)
       setrlimit(Int32(RLIMIT_AS.rawValue), &limit)
     }
-    let extractor = Extractor()
+    let ocrCache = cache.flatMap { try? ExtractionCache(path: $0) }
+    let extractor = Extractor(options: ExtractionOptions(ocr: ocr.options(jobs: 1)), ocrCache: ocrCache)
     let encoder = JSONEncoder()
     let decoder = JSONDecoder()
     let faults = FaultInjection()

@@ -36,8 +36,10 @@ import Testing
     return corpus
   }
 
+  /// Runs `metaeval corpus`; OCR is off unless a test asks for it (OCRTests cover it).
   func run(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
-    try CommandRunner.run(["corpus"] + arguments, environment: environment)
+    let ocr = arguments.contains("--ocr") ? [] : ["--ocr", "never"]
+    return try CommandRunner.run(["corpus"] + arguments + ocr, environment: environment)
   }
 
   func csv(_ path: String) throws -> [[String: String]] {
@@ -63,7 +65,7 @@ import Testing
       #expect(byFile[bad]?["status"] == "failed", "\(bad)")
       #expect(byFile[bad]?["error"]?.isEmpty == false)
     }
-    #expect(byFile["bad/scan.pdf"]?["error"]?.contains("OCR") == true)
+    #expect(byFile["bad/scan.pdf"]?["error"]?.contains("--ocr") == true)
     #expect(byFile["good.pdf"]?["status"] == "scored")
     #expect(byFile["good.pdf"]?["recommendations"] == "yes")
     #expect(byFile["sub/no-advice.pdf"]?["recommendations"] == "no")

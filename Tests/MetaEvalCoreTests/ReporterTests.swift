@@ -35,7 +35,7 @@ enum ReporterFixtures {
         note: "not judged: People"),
     ]
     return ReportResult(
-      file: file, sha256: "abc123", language: .nl, pages: 12, words: 3456,
+      file: file, sha256: "abc123", language: .nl, pages: 12, ocrPages: 0, words: 3456,
       rubric: .init(id: "bronsgeest", version: 1), criteria: criteria,
       score: .init(met: 2, total: 4, requiredMet: 2, requiredTotal: 3), passed: false)
   }

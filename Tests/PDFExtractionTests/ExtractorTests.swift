@@ -110,10 +110,36 @@ import Testing
     }
   }
 
-  @Test func imageOnlyPDFHasNoTextLayer() throws {
+  @Test func imageOnlyPDFHasNoTextLayerWithoutOCR() throws {
     let source = FixtureReports.dutchEvaluation(paragraphs: 2)
     let path = try FixtureReports.writePDF(source, named: "scan.pdf", in: directory, rendering: .image(dpi: 50))
-    #expect(throws: PDFExtractionError.noTextLayer(path: path, pages: 2)) { try Extractor().extract(path) }
+    #expect(throws: PDFExtractionError.noTextLayer(path: path, pages: 2)) {
+      try Extractor(options: ExtractionOptions(ocr: OCROptions(mode: .never))).extract(path)
+    }
+  }
+
+  @Test func aScanIsReadByOCRAndEachPageSaysSo() throws {
+    let source = FixtureReports.dutchEvaluation(paragraphs: 2)
+    let path = try FixtureReports.writePDF(source, named: "scan.pdf", in: directory, rendering: .image(dpi: 200))
+    let document = try Extractor(options: ExtractionOptions(ocr: OCROptions(mode: .auto, jobs: 2))).extract(path)
+    #expect(document.pages.allSatisfy { $0.source == .ocr })
+    #expect(document.pages.allSatisfy { ($0.ocrConfidence ?? 0) > 60 })
+    let text = document.pages.map(\.text).joined(separator: "\n")
+    for word in ["informatiebeveiligingsbeleid", "vraag", "onderzoek", "Lindeveen"] {
+      #expect(text.contains(word), "OCR lost '\(word)'")
+    }
+  }
+
+  @Test func withoutTesseractAScanSaysHowToInstallIt() throws {
+    let path = try FixtureReports.writePDF(
+      FixtureReports.dutchEvaluation(paragraphs: 2), named: "scan.pdf", in: directory, rendering: .image(dpi: 50))
+    let options = ExtractionOptions(ocr: OCROptions(mode: .auto, executable: "/nonexistent/tesseract"))
+    #expect {
+      try Extractor(options: options).extract(path)
+    } throws: { error in
+      guard case .ocrUnavailable(_, let pages, _) = error as? PDFExtractionError else { return false }
+      return pages == 2 && (error as! PDFExtractionError).description.contains("apt-get install tesseract-ocr")
+    }
   }
 
   @Test func thousandsOfEmptyPagesHaveNoTextLayer() throws {
@@ -147,7 +173,7 @@ import Testing
       #expect(!error.description.contains("\n"))
     }
     #expect(Set(errors.map(\.code)).count == errors.count)
-    #expect(PDFExtractionError.noTextLayer(path: "a.pdf", pages: 3).description.contains("OCR"))
+    #expect(PDFExtractionError.noTextLayer(path: "a.pdf", pages: 3).description.contains("--ocr"))
   }
 }
 

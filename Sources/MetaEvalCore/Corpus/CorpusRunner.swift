@@ -10,13 +10,19 @@ public struct CorpusRunOptions: Sendable {
   public var memoryLimit: Int
   /// The `metaeval` executable to start as `metaeval worker`.
   public var workerExecutable: String
+  /// More arguments for `metaeval worker` (OCR settings, the cache).
+  public var workerArguments: [String]
   public var language: Language?
 
-  public init(jobs: Int, timeout: Double, memoryLimit: Int, workerExecutable: String, language: Language? = nil) {
+  public init(
+    jobs: Int, timeout: Double, memoryLimit: Int, workerExecutable: String, workerArguments: [String] = [],
+    language: Language? = nil
+  ) {
     self.jobs = jobs
     self.timeout = timeout
     self.memoryLimit = memoryLimit
     self.workerExecutable = workerExecutable
+    self.workerArguments = workerArguments
     self.language = language
   }
 }
@@ -67,7 +73,7 @@ public final class CorpusRunner: @unchecked Sendable {
   /// One slot: takes the next document, scores it, hands it over; until none are left.
   private func slot() {
     let cache = makeCache()
-    var arguments = ["worker"]
+    var arguments = ["worker"] + options.workerArguments
     if options.memoryLimit > 0 { arguments += ["--memory-limit", String(options.memoryLimit)] }
     let worker = ExtractionWorker(executable: options.workerExecutable, arguments: arguments)
     while true {

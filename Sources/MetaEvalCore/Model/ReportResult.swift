@@ -23,6 +23,8 @@ public struct ReportResult: Codable, Sendable, Equatable {
   public var sha256: String
   public var language: Language
   public var pages: Int
+  /// Pages whose text came from OCR.
+  public var ocrPages: Int
   public var words: Int
   public var rubric: RubricReference
   public var criteria: [CriterionResult]
@@ -31,4 +33,9 @@ public struct ReportResult: Codable, Sendable, Equatable {
   public var passed: Bool
 
   public func criterion(_ id: String) -> CriterionResult? { criteria.first { $0.id == id } }
+
+  enum CodingKeys: String, CodingKey {
+    case file, sha256, language, pages, words, rubric, criteria, score, passed
+    case ocrPages = "ocr_pages"
+  }
 }

@@ -15,7 +15,8 @@ public struct ChecklistReporter: Reporter {
   }
 
   func renderOne(_ result: ReportResult) -> String {
-    var out = "\(bold(Escape.terminal(result.file)))  (\(result.language.rawValue), \(result.pages) page\(result.pages == 1 ? "" : "s"), \(result.words) words, rubric \(result.rubric.id) v\(result.rubric.version))\n"
+    let ocr = result.ocrPages > 0 ? ", \(result.ocrPages) by OCR" : ""
+    var out = "\(bold(Escape.terminal(result.file)))  (\(result.language.rawValue), \(result.pages) page\(result.pages == 1 ? "" : "s")\(ocr), \(result.words) words, rubric \(result.rubric.id) v\(result.rubric.version))\n"
     for criterion in result.criteria {
       let mark = criterion.verdict == .yes ? paint("✓", 32) : paint("✗", criterion.required ? 31 : 33)
       var title = criterion.title
@@ -29,7 +30,7 @@ public struct ChecklistReporter: Reporter {
       }
       if criterion.verdict == .yes {
         for evidence in criterion.evidence.prefix(criterion.dimensions.isEmpty ? 1 : 3) {
-          out += "      p. \(evidence.pageLabel): \"\(Self.oneLine(evidence.quote, limit: 140))\"\n"
+          out += "      \(evidence.pageReference): \"\(Self.oneLine(evidence.quote, limit: 140))\"\n"
         }
         if !criterion.terms.isEmpty {
           out += "      techniques: " + criterion.terms.map { $0.title.lowercased() }.joined(separator: ", ") + "\n"
@@ -37,7 +38,7 @@ public struct ChecklistReporter: Reporter {
       } else {
         if let note = criterion.note { out += "      \(dim(note))\n" }
         for evidence in criterion.evidence.prefix(1) {
-          out += "      p. \(evidence.pageLabel): \"\(Self.oneLine(evidence.quote, limit: 140))\"\n"
+          out += "      \(evidence.pageReference): \"\(Self.oneLine(evidence.quote, limit: 140))\"\n"
         }
         if let advice = criterion.advice { out += "      → \(advice)\n" }
       }

@@ -140,7 +140,7 @@ public struct CorpusHTMLReporter: Reporter {
         out += " · \(Escape.html(dimension.title)) \(dimension.verdict == .yes ? "✓" : "✗")"
       }
       for evidence in criterion.evidence.prefix(2) {
-        out += "<br><span class=\"muted\">p. \(Escape.html(evidence.pageLabel))</span> <q>\(Escape.html(evidence.quote))</q>"
+        out += "<br><span class=\"muted\">\(Escape.html(evidence.pageReference))</span> <q>\(Escape.html(evidence.quote))</q>"
       }
       if !criterion.terms.isEmpty {
         out += "<br><span class=\"muted\">techniques: \(Escape.html(criterion.terms.map { $0.title.lowercased() }.joined(separator: ", ")))</span>"

@@ -31,10 +31,10 @@ public final class CorpusOutput {
     documents = try Self.create((folder as NSString).appendingPathComponent("documents.csv.partial"))
     evidence = try Self.create((folder as NSString).appendingPathComponent("evidence.csv.partial"))
     results = try Self.create((folder as NSString).appendingPathComponent("results.jsonl.partial"))
-    let header = ["file", "sha256", "status", "error", "language", "pages", "words"] + layout.names + ["score"]
+    let header = ["file", "sha256", "status", "error", "language", "pages", "ocr_pages", "words"] + layout.names + ["score"]
       + metadataColumns
     write(documents, csv.preamble + csv.row(header))
-    write(evidence, csv.preamble + csv.row(["file", "criterion", "page", "page_label", "quote", "cue", "kind"]))
+    write(evidence, csv.preamble + csv.row(["file", "criterion", "page", "page_label", "quote", "cue", "kind", "source"]))
   }
 
   static func create(_ path: String) throws -> FileHandle {
@@ -53,7 +53,10 @@ public final class CorpusOutput {
     let metadata = metadataColumns.map { column in outcome.entry.metadata.first { $0.0 == column }?.1 ?? "" }
     if let result = outcome.result {
       let score = result.score.requiredTotal == 0 ? 0 : Double(result.score.requiredMet) / Double(result.score.requiredTotal)
-      let row = [outcome.entry.file, outcome.sha256, "scored", "", result.language.rawValue, String(result.pages), String(result.words)]
+      let row = [
+        outcome.entry.file, outcome.sha256, "scored", "", result.language.rawValue, String(result.pages),
+        String(result.ocrPages), String(result.words),
+      ]
         + layout.cells(for: result) + [ColumnLayout.number(score)] + metadata
       write(documents, csv.row(row))
       var lines = ""
@@ -74,7 +77,7 @@ public final class CorpusOutput {
       write(results, try JSONReporter.line(result))
     } else {
       let blanks = Array(repeating: "", count: layout.names.count + 1)
-      let row = [outcome.entry.file, outcome.sha256, "failed", (outcome.errorCode.map { $0 + ": " } ?? "") + (outcome.error ?? ""), "", "", ""]
+      let row = [outcome.entry.file, outcome.sha256, "failed", (outcome.errorCode.map { $0 + ": " } ?? "") + (outcome.error ?? ""), "", "", "", ""]
         + blanks + metadata
       write(documents, csv.row(row))
     }
@@ -82,7 +85,7 @@ public final class CorpusOutput {
   }
 
   func evidenceRow(_ file: String, _ criterion: String, _ item: Evidence) -> [String] {
-    [file, criterion, String(item.page), item.pageLabel, item.quote, item.cue, item.kind]
+    [file, criterion, String(item.page), item.pageLabel, item.quote, item.cue, item.kind, item.source]
   }
 
   /// Writes the summaries and the run's metadata, and puts the streamed files in place.

@@ -30,7 +30,7 @@ public struct HTMLReporter: Reporter {
           detail.append(criterion.dimensions.map { "\(Escape.html($0.title)) <span class=\"\($0.verdict.rawValue)\">\($0.verdict == .yes ? "✓" : "✗")</span>" }.joined(separator: ", "))
         }
         if met {
-          detail += criterion.evidence.prefix(2).map { "p.&nbsp;\(Escape.html($0.pageLabel)): <q>\(Escape.html($0.quote))</q>" }
+          detail += criterion.evidence.prefix(2).map { "\(Escape.html($0.pageReference)): <q>\(Escape.html($0.quote))</q>" }
           if !criterion.terms.isEmpty {
             detail.append("techniques: " + criterion.terms.map { Escape.html($0.title.lowercased()) }.joined(separator: ", "))
           }

@@ -24,7 +24,7 @@ public struct MarkdownReporter: Reporter {
         detail.append(criterion.dimensions.map { "\(Escape.markdown($0.title)) \($0.verdict == .yes ? "✓" : "✗")" }.joined(separator: ", "))
       }
       if criterion.verdict == .yes {
-        detail += criterion.evidence.prefix(2).map { "p. \(Escape.markdown($0.pageLabel)): “\(Escape.markdown($0.quote))”" }
+        detail += criterion.evidence.prefix(2).map { "\(Escape.markdown($0.pageReference)): “\(Escape.markdown($0.quote))”" }
         if !criterion.terms.isEmpty {
           detail.append("techniques: " + criterion.terms.map { Escape.markdown($0.title.lowercased()) }.joined(separator: ", "))
         }

@@ -33,7 +33,8 @@ public struct Scorer: Sendable {
     let requiredMet = required.filter { $0.verdict == .yes }.count
     return ReportResult(
       file: document.file, sha256: document.sha256, language: detected,
-      pages: document.pages.count, words: structure.wordCount,
+      pages: document.pages.count, ocrPages: document.pages.filter { $0.source == .ocr }.count,
+      words: structure.wordCount,
       rubric: .init(id: rubric.id, version: rubric.version), criteria: results,
       score: .init(met: met, total: results.count, requiredMet: requiredMet, requiredTotal: required.count),
       passed: requiredMet == required.count)

@@ -296,8 +296,10 @@ struct ScoringContext {
   func pageLabel(_ page: Int) -> String { structure.pages[page].label }
 
   func evidence(_ page: Int, quote: String, kind: String, cue: String) -> Evidence {
-    Evidence(
-      page: structure.pages[page].index, pageLabel: structure.pages[page].label, quote: quote, kind: kind, cue: cue)
+    let source = structure.pages[page]
+    return Evidence(
+      page: source.index, pageLabel: source.label, quote: quote, kind: kind, cue: cue,
+      source: source.source.rawValue, ocrConfidence: source.ocrConfidence)
   }
 
   // MARK: Helpers
