@@ -69,7 +69,8 @@ let package = Package(
       exclude: ["Golden"]
     ),
     .testTarget(name: "ExtractionCacheTests", dependencies: ["ExtractionCache", "TestSupport"]),
-    .testTarget(name: "QDAExchangeTests", dependencies: ["QDAExchange", "TestSupport"]),
+    .testTarget(
+      name: "QDAExchangeTests", dependencies: ["QDAExchange", "TestSupport"], resources: [.copy("Fixtures")]),
     .testTarget(name: "EndToEndTests", dependencies: ["PDFWriter", "TestSupport"]),
   ],
   swiftLanguageModes: [.v6]
