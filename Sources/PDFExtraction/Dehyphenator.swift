@@ -5,6 +5,7 @@
 /// line, with or without the hyphen, that spelling wins.
 public struct Dehyphenator: Sendable {
   /// Lower-cased words as the document spells them on one line: plain and hyphenated.
+  /// Empty when no line ends in a hyphen: then there is nothing to decide.
   private let knownWords: Set<String>
 
   /// Words that follow an elliptical hyphen ("zorg- en welzijn", "pre- and post-").
@@ -15,15 +16,40 @@ public struct Dehyphenator: Sendable {
   ]
 
   public init(lexiconFrom pages: [String]) {
+    // Only the spellings a break could mean are looked up: collect them first, then read the
+    // document once, keeping just the words of those lengths.
+    var candidates = Set<String>()
+    for page in pages where page.containsBytes(0x2D, 0x0A) {
+      let lines = page.split(separator: "\n", omittingEmptySubsequences: false)
+      for (index, line) in lines.enumerated() where line.hasSuffix("-") && index + 1 < lines.count {
+        let left = Self.trimPunctuation(line.dropLast().split(separator: " ").last ?? "")
+        let right = Self.trimPunctuation(lines[index + 1].split(separator: " ").first ?? "")
+        guard !left.isEmpty, !right.isEmpty else { continue }
+        candidates.insert((left + right).lowercased())
+        candidates.insert((left + "-" + right).lowercased())
+      }
+    }
+    guard !candidates.isEmpty else {
+      knownWords = []
+      return
+    }
+    let lengths = Set(candidates.map(\.count))
+    // Bytes a candidate can take, with room for punctuation around it and multi-byte letters.
+    let shortest = lengths.min() ?? 0
+    let longest = (lengths.max() ?? 0) * 4 + 8
     var words = Set<String>()
     for page in pages {
       for line in page.split(separator: "\n") {
         // The last word of a line that ends in a hyphen is a fragment, not a spelling.
-        let tokens = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        let tokens = line.split(separator: " ")
         for (position, token) in tokens.enumerated() {
+          let bytes = token.utf8.count
+          if bytes < shortest || bytes > longest { continue }
           if position == tokens.count - 1 && token.hasSuffix("-") { continue }
-          let word = Self.trimPunctuation(token).lowercased()
-          if word.count > 1 { words.insert(word) }
+          let word = Self.trimPunctuation(token)
+          guard lengths.contains(word.count) else { continue }
+          let lower = word.lowercased()
+          if candidates.contains(lower) { words.insert(lower) }
         }
       }
     }
@@ -32,6 +58,7 @@ public struct Dehyphenator: Sendable {
 
   /// Joins the broken words of one page.
   public func join(_ text: String) -> String {
+    guard text.containsBytes(0x2D, 0x0A) else { return text }
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     var index = 0
     while index < lines.count - 1 {

@@ -255,7 +255,7 @@ public struct Extractor {
 
   static func visibleCharacters(in text: String, atLeast minimum: Int) -> Bool {
     var count = 0
-    for scalar in text.unicodeScalars where !scalar.properties.isWhitespace {
+    for scalar in text.unicodeScalars where !scalar.isSpace {
       count += 1
       if count >= minimum { return true }
     }

@@ -5,7 +5,7 @@
 /// so that it can be compared word for word with poppler's own tool; the clean-up does better.
 enum PdftotextCompatibility {
   static func joinHyphenatedLines(_ text: String) -> String {
-    guard text.contains("-\n") else { return text }
+    guard text.containsBytes(0x2D, 0x0A) else { return text }
     var output = ""
     output.reserveCapacity(text.utf8.count)
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]

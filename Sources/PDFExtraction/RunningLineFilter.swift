@@ -165,7 +165,16 @@ public enum RunningLineFilter {
 
   /// The line with white space collapsed and trimmed.
   static func normalizedLine(_ line: Substring) -> String {
-    line.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    // Most lines have single spaces and no space at either end: nothing to do.
+    var previousSpace = true
+    var clean = true
+    for byte in line.utf8 {
+      let space = byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0C || byte == 0x0B
+      if space && (previousSpace || byte != 0x20) { clean = false; break }
+      previousSpace = space
+    }
+    if clean && !previousSpace { return String(line) }
+    return line.split(whereSeparator: \.isWhitespace).joined(separator: " ")
   }
 
   /// Indexes of the first `zone` non-empty lines.
@@ -207,10 +216,25 @@ public enum RunningLineFilter {
 
   /// "12", "- 12 -", "Page 3 of 9", "Pagina 3/6", "3 | 12", "iv".
   static func isPageNumber(_ line: Substring) -> Bool {
-    let text = line.lowercased()
-      .replacingOccurrences(of: "/", with: " / ")
-      .replacingOccurrences(of: "|", with: " | ")
-    var tokens = text.split(whereSeparator: \.isWhitespace).map(String.init)
+    guard line.utf8.count <= 40 else { return false }
+    // Tokens split at white space, with '/' and '|' tokens of their own; dashes dropped.
+    var tokens: [String] = []
+    var current = ""
+    func flush() {
+      if !current.isEmpty { tokens.append(current) }
+      current = ""
+    }
+    for character in line.lowercased() {
+      if character.isWhitespace {
+        flush()
+      } else if character == "/" || character == "|" {
+        flush()
+        tokens.append(String(character))
+      } else {
+        current.append(character)
+      }
+    }
+    flush()
     tokens.removeAll { $0 == "-" || $0 == "–" || $0 == "—" }
     guard !tokens.isEmpty, tokens.count <= 5 else { return false }
     if tokens.count == 1, tokens[0].count <= 6, tokens[0].allSatisfy({ "ivxlc".contains($0) }) {

@@ -14,7 +14,11 @@ public enum TextCleaner {
   }
 
   static func trimLineEnds(_ text: String) -> String {
-    text.split(separator: "\n", omittingEmptySubsequences: false)
+    guard text.containsBytes(0x20, 0x0A) || text.containsBytes(0x09, 0x0A) || text.hasSuffix(" ") || text.hasSuffix("\t")
+    else {
+      return text
+    }
+    return text.split(separator: "\n", omittingEmptySubsequences: false)
       .map { line in
         var slice = line
         while let last = slice.last, last == " " || last == "\t" { slice.removeLast() }

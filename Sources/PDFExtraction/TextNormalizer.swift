@@ -11,7 +11,21 @@ public enum TextNormalizer {
     "\u{00AD}", "\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}", "\u{FEFF}",
   ]
 
+  /// A carriage return, an invisible character or a ligature: by value, without hashing.
+  @inline(__always)
+  static func needsWork(_ value: UInt32) -> Bool {
+    value == 0x0D || value == 0xAD || (0x200B...0x200D).contains(value) || value == 0x2060 || value == 0xFEFF
+      || (0xFB00...0xFB06).contains(value)
+  }
+
   public static func normalize(_ text: String) -> String {
+    // Plain ASCII without carriage returns: nothing to do (the common case, checked on bytes).
+    if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return text }
+    // Most pages hold none of the characters replaced here.
+    if !text.unicodeScalars.contains(where: { needsWork($0.value) }) {
+      if text.unicodeScalars.allSatisfy({ $0.value < 0x300 }) { return text }
+      return text.precomposedStringWithCanonicalMapping
+    }
     var output = String.UnicodeScalarView()
     var changed = false
     for scalar in text.unicodeScalars {
@@ -27,6 +41,8 @@ public enum TextNormalizer {
       }
     }
     let cleaned = changed ? String(output) : text
+    // Text below U+0300 (Latin-1 and Latin Extended) has nothing to compose: skip the costly NFC.
+    if cleaned.unicodeScalars.allSatisfy({ $0.value < 0x300 }) { return cleaned }
     return cleaned.precomposedStringWithCanonicalMapping
   }
 }

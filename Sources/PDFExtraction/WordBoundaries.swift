@@ -67,6 +67,6 @@ enum WordBoundaries {
   }
 
   private static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.properties.isWhitespace
+    scalar.isSpace
   }
 }
