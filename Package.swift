@@ -7,6 +7,7 @@ let package = Package(
   products: [
     .executable(name: "metaeval", targets: ["metaeval"]),
     .executable(name: "metaeval-pdfgen", targets: ["metaeval-pdfgen"]),
+    .executable(name: "metaeval-bench", targets: ["metaeval-bench"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -57,6 +58,14 @@ let package = Package(
       name: "metaeval-pdfgen",
       dependencies: [
         "PDFWriter",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    // Benchmarks (not tests): speed and memory beside pdftotext, and a corpus generator.
+    .executableTarget(
+      name: "metaeval-bench",
+      dependencies: [
+        "MetaEvalCore", "PDFExtraction", "PDFWriter",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

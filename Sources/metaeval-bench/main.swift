@@ -1,0 +1,208 @@
+import ArgumentParser
+import Foundation
+import MetaEvalCore
+import PDFExtraction
+import PDFWriter
+
+/// Benchmarks of metaeval beside poppler's own pdftotext, measured side by side in one run,
+/// and a generator of large synthetic corpora. Not tests: nothing here asserts a time.
+struct Bench: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "metaeval-bench",
+    abstract: "Measure metaeval beside pdftotext, or generate a synthetic corpus.",
+    subcommands: [Run.self, Generate.self], defaultSubcommand: Run.self)
+}
+
+struct Run: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Time pdftotext, extraction, cold and warm corpus runs and scoring on a folder of PDFs.",
+    discussion: """
+      Phases, side by side: (1) pdftotext on every file, one process at a time and --jobs at \
+      once; (2) metaeval's extraction alone (one process, then --jobs processes); (3) the cold \
+      corpus run with --jobs 1 and --jobs N (empty cache); (4) the warm re-run; (5) scoring \
+      alone, in this process, on the extracted texts. Reports seconds, pages per second, the \
+      ratio to the matching pdftotext run and peak resident memory (wait4).
+      """)
+
+  @Argument(help: "A folder of PDFs.")
+  var path: String
+
+  @Option(help: "Parallel jobs for the parallel phases (default: the cores).")
+  var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+  @Option(help: "text or json.")
+  var format: String = "text"
+
+  struct Row: Encodable {
+    var phase: String
+    var seconds: Double
+    var pagesPerSecond: Double?
+    var ratio: Double?
+    var ratioTo: String?
+    var peakMB: Double?
+
+    enum CodingKeys: String, CodingKey {
+      case phase, seconds, ratio
+      case pagesPerSecond = "pages_per_second"
+      case ratioTo = "ratio_to"
+      case peakMB = "peak_mb"
+    }
+  }
+
+  func run() throws {
+    let files = DocumentFinder.documents(in: path).filter { $0.lowercased().hasSuffix(".pdf") }
+      .map { (path as NSString).appendingPathComponent($0) }
+    guard !files.isEmpty else {
+      FileHandle.standardError.write(Data("metaeval-bench: \(path): no PDFs\n".utf8))
+      throw ExitCode(2)
+    }
+    let metaeval = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("metaeval").path
+    guard FileManager.default.isExecutableFile(atPath: metaeval) else {
+      FileHandle.standardError.write(Data("metaeval-bench: \(metaeval) not found; build it first\n".utf8))
+      throw ExitCode(2)
+    }
+    // The texts, for the page count and the scoring phase (not timed).
+    var documents: [ExtractedDocument] = []
+    for file in files {
+      if let document = try? Extractor(options: ExtractionOptions(ocr: OCROptions(mode: .never))).extract(file) {
+        documents.append(document)
+      }
+    }
+    let pages = Double(documents.reduce(0) { $0 + $1.pages.count })
+    var rows: [Row] = []
+    func add(_ phase: String, _ measure: Spawn.Measure, against reference: (String, Double)?) {
+      rows.append(
+        Row(
+          phase: phase, seconds: Self.round(measure.seconds), pagesPerSecond: Self.round(pages / measure.seconds),
+          ratio: reference.map { Self.round(measure.seconds / $0.1) }, ratioTo: reference?.0,
+          peakMB: Self.round(Double(measure.peakKB) / 1024)))
+    }
+    let pdftotext = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    var single: Double?
+    var parallel: Double?
+    if let pdftotext {
+      let one = Spawn.parallel(files.map { (pdftotext, ["-q", $0, "/dev/null"]) }, jobs: 1)
+      add("pdftotext, 1 process", one, against: nil)
+      single = one.seconds
+      let many = Spawn.parallel(files.map { (pdftotext, ["-q", $0, "/dev/null"]) }, jobs: jobs)
+      add("pdftotext, \(jobs) processes", many, against: nil)
+      parallel = many.seconds
+    } else {
+      FileHandle.standardError.write(Data("metaeval-bench: pdftotext is not installed; no reference (apt-get install poppler-utils)\n".utf8))
+    }
+    let extractOne = Spawn.run(metaeval, ["extract", "--ocr", "never"] + files)
+    add("metaeval extract, 1 process", extractOne, against: single.map { ("pdftotext, 1 process", $0) })
+    let shares = (0..<jobs).map { share in files.enumerated().filter { $0.offset % jobs == share }.map(\.element) }
+    let extractMany = Spawn.parallel(shares.filter { !$0.isEmpty }.map { (metaeval, ["extract", "--ocr", "never"] + $0) }, jobs: jobs)
+    add("metaeval extract, \(jobs) processes", extractMany, against: parallel.map { ("pdftotext, \(jobs) processes", $0) })
+    let scratch = (NSTemporaryDirectory() as NSString).appendingPathComponent("metaeval-bench-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    func corpus(_ jobs: Int, cache: String) -> Spawn.Measure {
+      Spawn.run(metaeval, ["corpus", path, "--out", scratch + "/out", "--cache", cache, "--jobs", String(jobs), "--ocr", "never"])
+    }
+    let coldOne = corpus(1, cache: scratch + "/cache1.sqlite")
+    add("corpus run, cold, --jobs 1", coldOne, against: single.map { ("pdftotext, 1 process", $0) })
+    let coldMany = corpus(jobs, cache: scratch + "/cacheN.sqlite")
+    add("corpus run, cold, --jobs \(jobs)", coldMany, against: parallel.map { ("pdftotext, \(jobs) processes", $0) })
+    let warm = corpus(jobs, cache: scratch + "/cacheN.sqlite")
+    add("corpus run, warm, --jobs \(jobs)", warm, against: ("corpus run, cold, --jobs \(jobs)", coldMany.seconds))
+    // Scoring alone, one thread.
+    let scorer = Scorer(rubric: try RubricLibrary.standard(executable: metaeval).load())
+    let bytes = Double(documents.reduce(0) { $0 + $1.pages.reduce(0) { $0 + $1.text.utf8.count } })
+    let start = Date()
+    for document in documents { _ = scorer.score(DocumentText(document)) }
+    let scoring = Date().timeIntervalSince(start)
+    rows.append(
+      Row(
+        phase: "scoring alone, 1 thread (\(Self.round(bytes / 1_048_576 / scoring)) MB/s)", seconds: Self.round(scoring),
+        pagesPerSecond: Self.round(pages / scoring), ratio: nil, ratioTo: nil, peakMB: nil))
+    if format == "json" {
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+      print(String(decoding: try encoder.encode(rows), as: UTF8.self))
+    } else {
+      print("\(files.count) PDFs, \(Int(pages)) pages, \(Self.round(bytes / 1_048_576)) MB of text; \(ProcessInfo.processInfo.activeProcessorCount) cores, --jobs \(jobs)\n")
+      print("phase".padding(toLength: 52, withPad: " ", startingAt: 0) + "seconds  pages/s  ratio  peak MB")
+      for row in rows {
+        let ratio = row.ratio.map { String(format: "%.2f×", $0) } ?? ""
+        let peak = row.peakMB.map { String(format: "%.0f", $0) } ?? ""
+        print(
+          row.phase.padding(toLength: 52, withPad: " ", startingAt: 0)
+            + String(format: "%7.2f  %7.0f  ", row.seconds, row.pagesPerSecond ?? 0)
+            + String(repeating: " ", count: max(0, 5 - ratio.count)) + ratio + "  "
+            + String(repeating: " ", count: max(0, 7 - peak.count)) + peak)
+      }
+      print("\nratios: extraction and cold runs against the pdftotext run with the same number of processes; the warm run against the cold one.")
+    }
+  }
+
+  static func round(_ value: Double) -> Double { (value * 100).rounded() / 100 }
+}
+
+struct Generate: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Write N varied report PDFs built from the sample corpus's sources.",
+    discussion: "Each report takes the front matter of one source and sections drawn from others, with a seeded random generator: the same seed gives the same corpus.")
+
+  @Argument(help: "How many reports.")
+  var count: Int
+
+  @Option(name: .shortAndLong, help: "Output folder.")
+  var output: String
+
+  @Option(help: "The sources to draw from.")
+  var sources: String = "Corpus/sources"
+
+  @Option(help: "Random seed.")
+  var seed: UInt64 = 1
+
+  func run() throws {
+    let names = try FileManager.default.contentsOfDirectory(atPath: sources).filter { $0.hasSuffix(".rpt") }.sorted()
+    let parsed = try names.map { name -> ReportSource in
+      let path = (sources as NSString).appendingPathComponent(name)
+      return try ReportSourceParser.parse(try String(contentsOfFile: path, encoding: .utf8), path: path)
+    }
+    guard !parsed.isEmpty else { throw ValidationError("no .rpt sources in \(sources)") }
+    // Sections: a heading with the blocks up to the next heading.
+    var sections: [[ReportSource.Block]] = []
+    for source in parsed {
+      var current: [ReportSource.Block] = []
+      for block in source.blocks {
+        if case .heading = block, !current.isEmpty {
+          sections.append(current)
+          current = []
+        }
+        current.append(block)
+      }
+      if !current.isEmpty { sections.append(current) }
+    }
+    try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+    var random = SplitMix(seed: seed)
+    for index in 1...max(1, count) {
+      var source = parsed[Int(random.next() % UInt64(parsed.count))]
+      let length = 4 + Int(random.next() % 14)
+      source.blocks = (0..<length).flatMap { _ in sections[Int(random.next() % UInt64(sections.count))] }
+      source.columns = random.next() % 4 == 0 ? 2 : 1
+      let name = String(format: "gen-%05d.pdf", index)
+      try PDFWriter.write(source, to: (output as NSString).appendingPathComponent(name))
+    }
+    print("Wrote \(count) reports to \(output)")
+  }
+}
+
+/// A small seeded generator (SplitMix64), so that a seed always gives the same corpus.
+struct SplitMix {
+  var state: UInt64
+
+  init(seed: UInt64) { state = seed }
+
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var value = state
+    value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+    return value ^ (value >> 31)
+  }
+}
+
+Bench.main()
