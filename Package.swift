@@ -79,7 +79,8 @@ let package = Package(
     ),
     .testTarget(name: "ExtractionCacheTests", dependencies: ["ExtractionCache", "TestSupport"]),
     .testTarget(
-      name: "QDAExchangeTests", dependencies: ["QDAExchange", "TestSupport"], resources: [.copy("Fixtures")]),
+      name: "QDAExchangeTests", dependencies: ["QDAExchange", "TestSupport"],
+      resources: [.copy("Fixtures")]),
     .testTarget(name: "EndToEndTests", dependencies: ["PDFWriter", "TestSupport"]),
   ],
   swiftLanguageModes: [.v6]

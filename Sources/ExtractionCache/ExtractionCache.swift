@@ -92,10 +92,12 @@ public final class ExtractionCache {
 
   /// The cached document with this hash, or nil. `path` is put into the returned value;
   /// `key` says how it was extracted (`Extractor.cacheKey`).
-  public func document(sha256: String, path: String, key: String = Extractor.version) throws(CacheError)
+  public func document(sha256: String, path: String, key: String = Extractor.version)
+    throws(CacheError)
     -> ExtractedDocument?
   {
-    let statement = try prepare("SELECT document FROM documents WHERE sha256 = ?1 AND extractor = ?2")
+    let statement = try prepare(
+      "SELECT document FROM documents WHERE sha256 = ?1 AND extractor = ?2")
     defer { sqlite3_finalize(statement) }
     bind(statement, 1, sha256)
     bind(statement, 2, key)
@@ -114,7 +116,9 @@ public final class ExtractionCache {
   }
 
   /// Stores a document; an entry that is already there (another run was first) is kept.
-  public func store(_ document: ExtractedDocument, key: String = Extractor.version) throws(CacheError) {
+  public func store(_ document: ExtractedDocument, key: String = Extractor.version)
+    throws(CacheError)
+  {
     let encoded: Data
     do {
       encoded = try JSONEncoder().encode(CachedDocument(document: document))
@@ -122,7 +126,8 @@ public final class ExtractionCache {
       throw .failed(path: path, reason: "cannot encode \(document.path)")
     }
     let statement = try prepare(
-      "INSERT OR IGNORE INTO documents (sha256, extractor, kind, page_count, document) VALUES (?1, ?2, ?3, ?4, ?5)")
+      "INSERT OR IGNORE INTO documents (sha256, extractor, kind, page_count, document) VALUES (?1, ?2, ?3, ?4, ?5)"
+    )
     defer { sqlite3_finalize(statement) }
     bind(statement, 1, document.sha256)
     bind(statement, 2, key)
@@ -173,26 +178,36 @@ public final class ExtractionCache {
 
   fileprivate func bind(_ statement: OpaquePointer, _ index: Int32, _ text: String) {
     // SQLITE_TRANSIENT: SQLite copies the text before this call returns.
-    sqlite3_bind_text(statement, index, text, -1, unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+    sqlite3_bind_text(
+      statement, index, text, -1, unsafeBitCast(-1, to: sqlite3_destructor_type.self))
   }
 }
 
 extension ExtractionCache: OCRCache {
-  public func recognised(sha256: String, page: Int, key: String) -> (text: String, confidence: Double)? {
-    guard let statement = try? prepare("SELECT text, confidence FROM ocr_pages WHERE sha256 = ?1 AND page = ?2 AND engine = ?3")
+  public func recognised(sha256: String, page: Int, key: String) -> (
+    text: String, confidence: Double
+  )? {
+    guard
+      let statement = try? prepare(
+        "SELECT text, confidence FROM ocr_pages WHERE sha256 = ?1 AND page = ?2 AND engine = ?3")
     else { return nil }
     defer { sqlite3_finalize(statement) }
     bind(statement, 1, sha256)
     sqlite3_bind_int64(statement, 2, Int64(page))
     bind(statement, 3, key)
-    guard sqlite3_step(statement) == SQLITE_ROW, let text = sqlite3_column_text(statement, 0) else { return nil }
+    guard sqlite3_step(statement) == SQLITE_ROW, let text = sqlite3_column_text(statement, 0) else {
+      return nil
+    }
     return (String(cString: text), sqlite3_column_double(statement, 1))
   }
 
-  public func storeRecognised(sha256: String, page: Int, key: String, text: String, confidence: Double) {
+  public func storeRecognised(
+    sha256: String, page: Int, key: String, text: String, confidence: Double
+  ) {
     guard
       let statement = try? prepare(
-        "INSERT OR IGNORE INTO ocr_pages (sha256, page, engine, text, confidence) VALUES (?1, ?2, ?3, ?4, ?5)")
+        "INSERT OR IGNORE INTO ocr_pages (sha256, page, engine, text, confidence) VALUES (?1, ?2, ?3, ?4, ?5)"
+      )
     else { return }
     defer { sqlite3_finalize(statement) }
     bind(statement, 1, sha256)

@@ -70,7 +70,8 @@ public struct Dehyphenator: Sendable {
       }
       // Move the second half of the word up to the first line; the rest of the next line stays.
       let trimmedNext = next.drop(while: { $0 == " " || $0 == "\t" })
-      let restStart = trimmedNext.firstIndex(where: { $0 == " " || $0 == "\t" }) ?? trimmedNext.endIndex
+      let restStart =
+        trimmedNext.firstIndex(where: { $0 == " " || $0 == "\t" }) ?? trimmedNext.endIndex
       let fragment = trimmedNext[..<restStart]
       let rest = trimmedNext[restStart...].drop(while: { $0 == " " || $0 == "\t" })
       var head = String(line.dropLast())  // the hyphen
@@ -109,7 +110,8 @@ public struct Dehyphenator: Sendable {
     if knownWords.contains(joined) && !knownWords.contains(hyphenated) { return .dropHyphen }
 
     // A capital or digit on either side marks a compound: ICT-project, 2024-2025, e-Overheid.
-    if lastLetter.isUppercase || lastLetter.isNumber || firstNext.isUppercase || firstNext.isNumber {
+    if lastLetter.isUppercase || lastLetter.isNumber || firstNext.isUppercase || firstNext.isNumber
+    {
       return .keepHyphen
     }
     // A word that already holds a hyphen is a compound: end-to-end, state-of-the-art.

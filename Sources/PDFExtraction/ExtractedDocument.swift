@@ -18,7 +18,8 @@ public struct PageText: Sendable, Equatable, Hashable, Codable {
   public var ocrError: String?
 
   public init(
-    index: Int, label: String, text: String, source: PageSource = .textLayer, ocrConfidence: Double? = nil,
+    index: Int, label: String, text: String, source: PageSource = .textLayer,
+    ocrConfidence: Double? = nil,
     ocrError: String? = nil
   ) {
     self.index = index

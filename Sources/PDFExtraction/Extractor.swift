@@ -8,7 +8,10 @@ public struct ExtractionOptions: Sendable, Equatable {
   public var pages: PageRange?
   public var ocr: OCROptions
 
-  public init(raw: Bool = false, password: String? = nil, pages: PageRange? = nil, ocr: OCROptions = OCROptions()) {
+  public init(
+    raw: Bool = false, password: String? = nil, pages: PageRange? = nil,
+    ocr: OCROptions = OCROptions()
+  ) {
     self.raw = raw
     self.password = password
     self.pages = pages
@@ -40,7 +43,8 @@ public struct Extractor {
   /// languages and resolution.
   public static func cacheKey(_ options: ExtractionOptions) -> String {
     options.ocr.mode == .never
-      ? "\(version)|ocr=never" : "\(version)|ocr=\(options.ocr.mode.rawValue)|\(options.ocr.languages)|\(options.ocr.dpi)"
+      ? "\(version)|ocr=never"
+      : "\(version)|ocr=\(options.ocr.mode.rawValue)|\(options.ocr.languages)|\(options.ocr.dpi)"
   }
 
   public func extract(_ path: String) throws(PDFExtractionError) -> ExtractedDocument {
@@ -102,7 +106,8 @@ public struct Extractor {
     }
   }
 
-  private func extractPDF(data: Data, path: String) throws(PDFExtractionError) -> ExtractedDocument {
+  private func extractPDF(data: Data, path: String) throws(PDFExtractionError) -> ExtractedDocument
+  {
     let sha = data.withUnsafeBytes { Checksum.sha256($0) }
     let pdf = try PopplerFile(path: path, password: options.password)
     let pageCount = pdf.pageCount
@@ -126,9 +131,10 @@ public struct Extractor {
     }
     if options.ocr.mode != .never {
       try recognise(&pages, in: pdf, sha256: sha, path: path, pagesWithText: pagesWithText)
-      pagesWithText = pages.filter {
-        Self.visibleCharacters(in: $0.text, atLeast: Self.minimumCharactersPerTextPage)
-      }.count
+      pagesWithText =
+        pages.filter {
+          Self.visibleCharacters(in: $0.text, atLeast: Self.minimumCharactersPerTextPage)
+        }.count
     }
     if pagesWithText == 0 { throw .noTextLayer(path: path, pages: wanted.count) }
     return ExtractedDocument(
@@ -136,16 +142,23 @@ public struct Extractor {
       metadata: pdf.metadata)
   }
 
-  private func extractText(data: Data, path: String) throws(PDFExtractionError) -> ExtractedDocument {
+  private func extractText(data: Data, path: String) throws(PDFExtractionError) -> ExtractedDocument
+  {
     let sha = data.withUnsafeBytes { Checksum.sha256($0) }
     // Text files are UTF-8 as a rule; older Windows exports are Latin-1, which decodes any bytes.
     guard let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .isoLatin1)
     else { throw .unreadable(path: path, reason: "not a text file") }
-    if text.contains("\u{0}") { throw .unreadable(path: path, reason: "binary content in a text file") }
+    if text.contains("\u{0}") {
+      throw .unreadable(path: path, reason: "binary content in a text file")
+    }
     // A form feed separates pages, as in pdftotext's output.
     var parts = text.split(separator: "\u{0C}", omittingEmptySubsequences: false).map(String.init)
-    if parts.count > 1, let last = parts.last, last.allSatisfy(\.isWhitespace) { parts.removeLast() }
-    var pages = parts.enumerated().map { PageText(index: $0.offset + 1, label: String($0.offset + 1), text: $0.element) }
+    if parts.count > 1, let last = parts.last, last.allSatisfy(\.isWhitespace) {
+      parts.removeLast()
+    }
+    var pages = parts.enumerated().map {
+      PageText(index: $0.offset + 1, label: String($0.offset + 1), text: $0.element)
+    }
     let pageCount = pages.count
     if let range = options.pages {
       guard let selected = range.pages(in: pageCount) else {
@@ -169,7 +182,8 @@ public struct Extractor {
     // With `auto`, pages with (almost) no text that hold an image: a scan. Blank pages are left.
     let needed = pages.indices.filter { index in
       settings.mode == .always
-        || !Self.visibleCharacters(in: pages[index].text, atLeast: Self.minimumCharactersPerTextPage)
+        || !Self.visibleCharacters(
+          in: pages[index].text, atLeast: Self.minimumCharactersPerTextPage)
           && pdf.hasImages(at: pages[index].index - 1)
     }
     guard !needed.isEmpty else { return }
@@ -189,7 +203,8 @@ public struct Extractor {
     }
     let key = "\(engine.version)|\(settings.languages)|\(settings.dpi)"
     var todo: [(index: Int, image: String)] = []
-    let folder = (NSTemporaryDirectory() as NSString).appendingPathComponent("metaeval-ocr-\(UUID().uuidString)")
+    let folder = (NSTemporaryDirectory() as NSString).appendingPathComponent(
+      "metaeval-ocr-\(UUID().uuidString)")
     try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: folder) }
     for index in needed {
@@ -212,7 +227,9 @@ public struct Extractor {
     DispatchQueue.concurrentPerform(iterations: images.count) { item in
       gate.wait()
       defer { gate.signal() }
-      results.set(item, engine.recognise(image: images[item], languages: settings.languages, dpi: settings.dpi))
+      results.set(
+        item,
+        engine.recognise(image: images[item], languages: settings.languages, dpi: settings.dpi))
     }
     for (item, job) in todo.enumerated() {
       switch results.get(item) {
@@ -225,7 +242,8 @@ public struct Extractor {
           confidence: recognised.confidence)
       case .failure(let failure):
         switch failure {
-        case .notInstalled(let text), .missingLanguage(let text), .failed(let text): pages[job.index].ocrError = text
+        case .notInstalled(let text), .missingLanguage(let text), .failed(let text):
+          pages[job.index].ocrError = text
         }
       case nil:
         pages[job.index].ocrError = "no result"
@@ -240,7 +258,9 @@ public struct Extractor {
 
     init(count: Int) { results = Array(repeating: nil, count: count) }
 
-    func set(_ index: Int, _ result: Result<(text: String, confidence: Double), TesseractEngine.Failure>) {
+    func set(
+      _ index: Int, _ result: Result<(text: String, confidence: Double), TesseractEngine.Failure>
+    ) {
       lock.lock()
       results[index] = result
       lock.unlock()

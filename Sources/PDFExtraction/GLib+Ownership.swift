@@ -11,7 +11,9 @@ enum GLibOwned {
   }
 
   /// Copies a `GError` into its message and code, and frees it.
-  static func error(_ error: UnsafeMutablePointer<GError>?) -> (domainIsPoppler: Bool, code: Int32, message: String)? {
+  static func error(_ error: UnsafeMutablePointer<GError>?) -> (
+    domainIsPoppler: Bool, code: Int32, message: String
+  )? {
     guard let error else { return nil }
     defer { g_error_free(error) }
     let message = error.pointee.message.map { String(cString: $0) } ?? "unknown error"

@@ -19,7 +19,8 @@ public struct OCROptions: Sendable, Equatable {
   public var executable: String?
 
   public init(
-    mode: Mode = .auto, dpi: Int = 300, languages: String = "nld+eng", jobs: Int = 1, executable: String? = nil
+    mode: Mode = .auto, dpi: Int = 300, languages: String = "nld+eng", jobs: Int = 1,
+    executable: String? = nil
   ) {
     self.mode = mode
     self.dpi = dpi

@@ -1,5 +1,5 @@
-import Foundation
 internal import CPoppler
+import Foundation
 
 /// Owns one `PopplerDocument` GObject.
 ///
@@ -18,7 +18,9 @@ final class PopplerFile {
     let opened = poppler_document_new_from_file(uri, password, &gerror)
     let failure = GLibOwned.error(gerror)
     guard let opened else {
-      if let failure, failure.domainIsPoppler, failure.code == Int32(POPPLER_ERROR_ENCRYPTED.rawValue) {
+      if let failure, failure.domainIsPoppler,
+        failure.code == Int32(POPPLER_ERROR_ENCRYPTED.rawValue)
+      {
         throw .encrypted(path: path, passwordGiven: password != nil)
       }
       throw .damaged(path: path, detail: failure?.message ?? "poppler could not open it")

@@ -115,7 +115,9 @@ public enum RunningLineFilter {
       guard !matches.isEmpty else { continue }
       var drop = Set(matches.map(\.position))
       for match in matches {
-        for neighbour in [match.position - 2, match.position - 1, match.position + 1, match.position + 2]
+        for neighbour in [
+          match.position - 2, match.position - 1, match.position + 1, match.position + 2,
+        ]
         where lines.indices.contains(neighbour) {
           let text = normalizedLine(lines[neighbour])
           if !text.isEmpty, (linesOnPages[text] ?? 0) >= threshold { drop.insert(neighbour) }
@@ -170,7 +172,10 @@ public enum RunningLineFilter {
     var clean = true
     for byte in line.utf8 {
       let space = byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0C || byte == 0x0B
-      if space && (previousSpace || byte != 0x20) { clean = false; break }
+      if space && (previousSpace || byte != 0x20) {
+        clean = false
+        break
+      }
       previousSpace = space
     }
     if clean && !previousSpace { return String(line) }
@@ -184,7 +189,8 @@ public enum RunningLineFilter {
 
   /// Indexes of the last `zone` non-empty lines.
   static func bottomPositions(_ lines: [Substring]) -> [Int] {
-    Array(lines.indices.reversed().lazy.filter { !lines[$0].allSatisfy(\.isWhitespace) }.prefix(zone))
+    Array(
+      lines.indices.reversed().lazy.filter { !lines[$0].allSatisfy(\.isWhitespace) }.prefix(zone))
   }
 
   /// The line lower-cased with runs of digits folded to `#` and white space collapsed.
@@ -211,7 +217,9 @@ public enum RunningLineFilter {
     return key
   }
 
-  static let pageWords: Set<String> = ["pagina", "page", "p.", "pag.", "blz.", "blz", "bladzijde", "pg."]
+  static let pageWords: Set<String> = [
+    "pagina", "page", "p.", "pag.", "blz.", "blz", "bladzijde", "pg.",
+  ]
   static let separatorWords: Set<String> = ["/", "van", "of", "|", "de", "-"]
 
   /// "12", "- 12 -", "Page 3 of 9", "Pagina 3/6", "3 | 12", "iv".

@@ -15,7 +15,9 @@ public struct TesseractEngine: Sendable {
   }
 
   /// Finds the engine and checks that it has the languages; a reason when it cannot be used.
-  public static func locate(languages: String, executable: String? = nil) -> Result<TesseractEngine, Failure> {
+  public static func locate(languages: String, executable: String? = nil) -> Result<
+    TesseractEngine, Failure
+  > {
     let environment = ProcessInfo.processInfo.environment
     let candidates: [String]
     if let executable {
@@ -23,19 +25,26 @@ public struct TesseractEngine: Sendable {
     } else if let custom = environment["METAEVAL_TESSERACT"], !custom.isEmpty {
       candidates = [custom]
     } else {
-      candidates = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map { "\($0)/tesseract" }
+      candidates = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map {
+        "\($0)/tesseract"
+      }
     }
-    guard let executable = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+    guard
+      let executable = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) })
+    else {
       return .failure(.notInstalled("the tesseract program was not found"))
     }
     guard let versionOutput = try? run(executable, ["--version"]), versionOutput.status == 0 else {
       return .failure(.notInstalled("\(executable) --version failed"))
     }
-    let version = String(decoding: versionOutput.stdout + versionOutput.stderr, as: UTF8.self)
+    let version =
+      String(decoding: versionOutput.stdout + versionOutput.stderr, as: UTF8.self)
       .split(separator: "\n").first.map(String.init) ?? "tesseract"
     if let list = try? run(executable, ["--list-langs"]) {
-      let installed = Set(String(decoding: list.stdout, as: UTF8.self).split(separator: "\n").map(String.init))
-      for language in languages.split(separator: "+").map(String.init) where !installed.contains(language) {
+      let installed = Set(
+        String(decoding: list.stdout, as: UTF8.self).split(separator: "\n").map(String.init))
+      for language in languages.split(separator: "+").map(String.init)
+      where !installed.contains(language) {
         return .failure(.missingLanguage("the tesseract language '\(language)' is not installed"))
       }
     }
@@ -43,14 +52,18 @@ public struct TesseractEngine: Sendable {
   }
 
   /// Recognises one page image: the text (lines kept) and the mean word confidence.
-  public func recognise(image: String, languages: String, dpi: Int) -> Result<(text: String, confidence: Double), Failure> {
+  public func recognise(image: String, languages: String, dpi: Int) -> Result<
+    (text: String, confidence: Double), Failure
+  > {
     guard
       let output = try? Self.run(
         executable, [image, "stdout", "-l", languages, "--dpi", String(dpi), "--psm", "3", "tsv"],
         environment: ["OMP_THREAD_LIMIT": "1"])
     else { return .failure(.failed("could not run \(executable)")) }
     guard output.status == 0 else {
-      let message = String(decoding: output.stderr, as: UTF8.self).split(separator: "\n").last.map(String.init) ?? ""
+      let message =
+        String(decoding: output.stderr, as: UTF8.self).split(separator: "\n").last.map(String.init)
+        ?? ""
       return .failure(.failed("tesseract exited with status \(output.status): \(message)"))
     }
     return .success(Self.parseTSV(String(decoding: output.stdout, as: UTF8.self)))
@@ -91,7 +104,9 @@ public struct TesseractEngine: Sendable {
     var stderr: Data
   }
 
-  static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Output {
+  static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:])
+    throws -> Output
+  {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments

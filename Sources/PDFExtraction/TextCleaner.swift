@@ -14,7 +14,9 @@ public enum TextCleaner {
   }
 
   static func trimLineEnds(_ text: String) -> String {
-    guard text.containsBytes(0x20, 0x0A) || text.containsBytes(0x09, 0x0A) || text.hasSuffix(" ") || text.hasSuffix("\t")
+    guard
+      text.containsBytes(0x20, 0x0A) || text.containsBytes(0x09, 0x0A) || text.hasSuffix(" ")
+        || text.hasSuffix("\t")
     else {
       return text
     }

@@ -14,7 +14,8 @@ public enum TextNormalizer {
   /// A carriage return, an invisible character or a ligature: by value, without hashing.
   @inline(__always)
   static func needsWork(_ value: UInt32) -> Bool {
-    value == 0x0D || value == 0xAD || (0x200B...0x200D).contains(value) || value == 0x2060 || value == 0xFEFF
+    value == 0x0D || value == 0xAD || (0x200B...0x200D).contains(value) || value == 0x2060
+      || value == 0xFEFF
       || (0xFB00...0xFB06).contains(value)
   }
 

@@ -46,11 +46,15 @@ struct LineBreaker {
       if left == "-" {
         head = String(characters[..<cut])
       } else {
-        guard left.isLetter, right.isLetter, characters[cut...].contains(where: { !$0.isLetter }) == false
+        guard left.isLetter, right.isLetter,
+          characters[cut...].contains(where: { !$0.isLetter }) == false
         else { continue }
-        let nextIsVowel = cut + 1 < characters.count && Self.vowels.contains(Character(characters[cut + 1].lowercased()))
+        let nextIsVowel =
+          cut + 1 < characters.count
+          && Self.vowels.contains(Character(characters[cut + 1].lowercased()))
         guard !Self.vowels.contains(Character(right.lowercased())), nextIsVowel,
-          Self.vowels.contains(Character(left.lowercased())) || !Self.vowels.contains(Character(characters[cut - 2].lowercased()))
+          Self.vowels.contains(Character(left.lowercased()))
+            || !Self.vowels.contains(Character(characters[cut - 2].lowercased()))
         else { continue }
         head = String(characters[..<cut]) + "-"
       }

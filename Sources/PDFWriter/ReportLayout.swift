@@ -29,9 +29,12 @@ public struct ReportLayout {
       var y = 300.0
       for (index, line) in source.titleLines.enumerated() {
         let size = index == 0 ? 20.0 : 12.5
-        for piece in breaker(size: size, bold: index == 0, width: pageWidth - 2 * margin).lines(for: line) {
+        for piece in breaker(size: size, bold: index == 0, width: pageWidth - 2 * margin).lines(
+          for: line)
+        {
           let x = (pageWidth - measurer.width(of: piece, size: size, bold: index == 0)) / 2
-          cursor.current.runs.append(PlacedText(x: x, y: y, text: piece, size: size, bold: index == 0))
+          cursor.current.runs.append(
+            PlacedText(x: x, y: y, text: piece, size: size, bold: index == 0))
           y += size * 1.6
         }
         y += 8
@@ -79,7 +82,9 @@ public struct ReportLayout {
     case .tableRow(let cells):
       guard !cells.isEmpty else { return }
       let cellWidth = columnWidth / Double(cells.count)
-      let wrapped = cells.map { breaker(size: bodySize - 1, bold: false, width: cellWidth - 8).lines(for: $0) }
+      let wrapped = cells.map {
+        breaker(size: bodySize - 1, bold: false, width: cellWidth - 8).lines(for: $0)
+      }
       let rows = wrapped.map(\.count).max() ?? 1
       cursor.ensureRoom(Double(rows) * lineHeight)
       for row in 0..<rows {

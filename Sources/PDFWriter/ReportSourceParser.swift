@@ -56,7 +56,8 @@ public enum ReportSourceParser {
         source.blocks.append(.pageBreak)
       } else if let level = headingLevel(trimmed) {
         flush()
-        source.blocks.append(.heading(level: level, text: String(trimmed.dropFirst(level + 1)).trimmed))
+        source.blocks.append(
+          .heading(level: level, text: String(trimmed.dropFirst(level + 1)).trimmed))
       } else if trimmed.hasPrefix("- ") || trimmed.hasPrefix("* ") {
         flush()
         source.blocks.append(.bullet(String(trimmed.dropFirst(2)).trimmed))

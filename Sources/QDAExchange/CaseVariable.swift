@@ -38,18 +38,23 @@ struct CaseVariable: Sendable, Equatable {
     func add(_ name: String, _ description: String, _ kind: Kind) {
       variables.append(
         CaseVariable(
-          guid: StableGUID.make(["variable", rubric.id, name]), name: name, description: description, kind: kind))
+          guid: StableGUID.make(["variable", rubric.id, name]), name: name,
+          description: description, kind: kind))
     }
     for criterion in rubric.criteria {
       let id = criterion.id
       let title = criterion.spec.title
       add(id, "metaeval's verdict: \(title)", .verdict(criterion: id))
-      if criterion.spec.extractName == true { add("\(id)_name", "The name found for: \(title)", .name(criterion: id)) }
+      if criterion.spec.extractName == true {
+        add("\(id)_name", "The name found for: \(title)", .name(criterion: id))
+      }
       if criterion.spec.countItems == true {
         add("\(id)_count", "The items counted for: \(title)", .count(criterion: id))
       }
       if let vocabulary = criterion.spec.vocabulary {
-        add("\(id)_\(vocabulary)", "The \(vocabulary) found for: \(title) (ids separated by ;)", .terms(criterion: id))
+        add(
+          "\(id)_\(vocabulary)", "The \(vocabulary) found for: \(title) (ids separated by ;)",
+          .terms(criterion: id))
       }
       for dimension in criterion.spec.dimensions ?? [] {
         add(
@@ -66,7 +71,9 @@ struct CaseVariable: Sendable, Equatable {
     case .verdict(let id):
       return result.criterion(id).map { .boolean($0.verdict == .yes) }
     case .dimension(let id, let dimension):
-      return result.criterion(id)?.dimensions.first { $0.id == dimension }.map { .boolean($0.verdict == .yes) }
+      return result.criterion(id)?.dimensions.first { $0.id == dimension }.map {
+        .boolean($0.verdict == .yes)
+      }
     case .name(let id):
       return result.criterion(id)?.name.map { .text($0) }
     case .count(let id):

@@ -31,7 +31,11 @@ public struct CodingTable: Sendable, Equatable {
         columns.append(("\(criterion.id)_\(vocabulary)", .terms(criterion: criterion.id)))
       }
       for dimension in dimensions {
-        columns.append(("\(criterion.id)_\(dimension)", .dimension(criterion: criterion.id, dimension: dimension)))
+        columns.append(
+          (
+            "\(criterion.id)_\(dimension)",
+            .dimension(criterion: criterion.id, dimension: dimension)
+          ))
       }
     }
     return columns
@@ -39,7 +43,8 @@ public struct CodingTable: Sendable, Equatable {
 
   /// The table of the codings `include` accepts, with a row for every source.
   static func make(
-    project: QDAProject, rubric: Rubric, mapping: [String: CodeTarget], include: (QDAProject.Coding) -> Bool
+    project: QDAProject, rubric: Rubric, mapping: [String: CodeTarget],
+    include: (QDAProject.Coding) -> Bool
   ) -> CodingTable {
     let columns = columns(for: rubric)
     var coded: [String: Set<CodeTarget>] = [:]
@@ -59,7 +64,9 @@ public struct CodingTable: Sendable, Equatable {
             let met =
               targets.contains(.criterion(id))
               || (!dimensions.isEmpty
-                && dimensions.allSatisfy { targets.contains(.dimension(criterion: id, dimension: $0)) })
+                && dimensions.allSatisfy {
+                  targets.contains(.dimension(criterion: id, dimension: $0))
+                })
             return met ? "yes" : "no"
           case .terms(let id):
             return targets.compactMap { target -> String? in

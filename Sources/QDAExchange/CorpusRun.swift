@@ -23,10 +23,15 @@ public struct CorpusRun: Sendable {
 
   /// Reads `documents.csv`, `results.jsonl` and (unless `requireMetadata` is false and it is
   /// missing) `run.json`.
-  public static func read(folder: String, requireMetadata: Bool = true) throws(QDAExchangeError) -> CorpusRun {
+  public static func read(folder: String, requireMetadata: Bool = true) throws(QDAExchangeError)
+    -> CorpusRun
+  {
     var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-      throw .invalidRun(path: folder, reason: "no such folder; give the output folder of 'metaeval corpus'")
+    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    else {
+      throw .invalidRun(
+        path: folder, reason: "no such folder; give the output folder of 'metaeval corpus'")
     }
     func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
 
@@ -39,7 +44,8 @@ public struct CorpusRun: Sendable {
         throw .invalidRun(path: metadataPath, reason: "not the run.json of a corpus run")
       }
     } else if requireMetadata {
-      throw .invalidRun(path: metadataPath, reason: "no such file; give the corpus folder with --corpus")
+      throw .invalidRun(
+        path: metadataPath, reason: "no such file; give the corpus folder with --corpus")
     }
 
     let documentsPath = path("documents.csv")
@@ -69,14 +75,17 @@ public struct CorpusRun: Sendable {
         let result = try decoder.decode(ReportResult.self, from: Data(line.utf8))
         results[result.file] = result
       } catch {
-        throw .invalidRun(path: "\(resultsPath):\(number + 1)", reason: "not a result line of a corpus run")
+        throw .invalidRun(
+          path: "\(resultsPath):\(number + 1)", reason: "not a result line of a corpus run")
       }
     }
 
     var documents: [Document] = []
     var missing: [String] = []
     for row in table.rows {
-      guard fileColumn < row.count, statusColumn < row.count, row[statusColumn] == "scored" else { continue }
+      guard fileColumn < row.count, statusColumn < row.count, row[statusColumn] == "scored" else {
+        continue
+      }
       // A cell that would start a formula got a leading quote in the CSV; the JSON has the name.
       let cell = row[fileColumn]
       let file = results[cell] != nil || !cell.hasPrefix("'") ? cell : String(cell.dropFirst())
@@ -86,6 +95,7 @@ public struct CorpusRun: Sendable {
         missing.append(file)
       }
     }
-    return CorpusRun(folder: folder, metadata: metadata, documents: documents, missingResults: missing)
+    return CorpusRun(
+      folder: folder, metadata: metadata, documents: documents, missingResults: missing)
   }
 }

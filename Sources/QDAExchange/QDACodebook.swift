@@ -54,7 +54,8 @@ public struct QDACodebook: Sendable, Equatable {
 
   /// A colour per criterion, so that a QDA tool shows them apart; children take their parent's.
   static let palette = [
-    "#1F77B4", "#FF7F0E", "#2CA02C", "#D62728", "#9467BD", "#8C564B", "#E377C2", "#7F7F7F", "#BCBD22",
+    "#1F77B4", "#FF7F0E", "#2CA02C", "#D62728", "#9467BD", "#8C564B", "#E377C2", "#7F7F7F",
+    "#BCBD22",
     "#17BECF",
   ]
 
@@ -68,8 +69,10 @@ public struct QDACodebook: Sendable, Equatable {
       for dimension in criterion.spec.dimensions ?? [] {
         children.append(
           QDACode(
-            guid: Self.guid(rubric: rubric.id, .dimension(criterion: criterion.id, dimension: dimension.id)),
-            name: dimension.title, description: "\(dimension.description) (metaeval: \(criterion.id)_\(dimension.id))",
+            guid: Self.guid(
+              rubric: rubric.id, .dimension(criterion: criterion.id, dimension: dimension.id)),
+            name: dimension.title,
+            description: "\(dimension.description) (metaeval: \(criterion.id)_\(dimension.id))",
             color: color, target: .dimension(criterion: criterion.id, dimension: dimension.id)))
       }
       if let vocabularyID = criterion.spec.vocabulary {
@@ -80,7 +83,9 @@ public struct QDACodebook: Sendable, Equatable {
           children.append(
             QDACode(
               guid: Self.guid(rubric: rubric.id, .term(criterion: criterion.id, term: id)),
-              name: title, description: "A technique of the method (metaeval: \(criterion.id)_\(vocabularyID) \(id))",
+              name: title,
+              description:
+                "A technique of the method (metaeval: \(criterion.id)_\(vocabularyID) \(id))",
               color: color, target: .term(criterion: criterion.id, term: id)))
         }
       }
@@ -95,7 +100,8 @@ public struct QDACodebook: Sendable, Equatable {
   public static func guid(rubric: String, _ target: CodeTarget) -> String {
     switch target {
     case .criterion(let criterion): StableGUID.make(["code", rubric, criterion])
-    case .dimension(let criterion, let dimension): StableGUID.make(["code", rubric, criterion, "dimension", dimension])
+    case .dimension(let criterion, let dimension):
+      StableGUID.make(["code", rubric, criterion, "dimension", dimension])
     case .term(let criterion, let term): StableGUID.make(["code", rubric, criterion, "term", term])
     }
   }
@@ -136,7 +142,8 @@ public struct QDACodebook: Sendable, Equatable {
       try data.write(to: URL(fileURLWithPath: path), options: .atomic)
     } catch {
       throw .cannotWrite(
-        path: path, reason: (error as NSError).localizedFailureReason ?? "permission denied or no such folder")
+        path: path,
+        reason: (error as NSError).localizedFailureReason ?? "permission denied or no such folder")
     }
   }
 
@@ -148,7 +155,8 @@ public struct QDACodebook: Sendable, Equatable {
   }
 
   static func write(_ code: QDACode, into writer: inout XMLWriter) {
-    writer.open("Code", ["guid": code.guid, "name": code.name, "isCodable": "true", "color": code.color])
+    writer.open(
+      "Code", ["guid": code.guid, "name": code.name, "isCodable": "true", "color": code.color])
     if !code.description.isEmpty { writer.element("Description", text: code.description) }
     for child in code.children { write(child, into: &writer) }
     writer.close()

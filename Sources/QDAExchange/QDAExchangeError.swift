@@ -22,7 +22,8 @@ public enum QDAExchangeError: Error, Equatable, Sendable, CustomStringConvertibl
     case .cannotWrite(let path, let reason): "\(path): cannot write (\(reason))"
     case .cannotRead(let path, let reason): "\(path): cannot read (\(reason))"
     case .notAProject(let path, let reason): "\(path): not a REFI-QDA project (\(reason))"
-    case .invalidXML(let path, let line, let reason): "\(path):\(line): the XML does not parse (\(reason))"
+    case .invalidXML(let path, let line, let reason):
+      "\(path):\(line): the XML does not parse (\(reason))"
     case .invalidRun(let path, let reason): "\(path): not a usable corpus run (\(reason))"
     case .nothingToExport(let path, let reason): "\(path): nothing to export (\(reason))"
     case .rubric(let reference, let reason): "rubric '\(reference)': \(reason)"

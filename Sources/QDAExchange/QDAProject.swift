@@ -35,7 +35,9 @@ public struct QDAProject: Sendable, Equatable {
   /// The project's `creatingUserGUID`.
   public var creatingUserGUID: String?
 
-  public init(users: [User] = [], codes: [Code] = [], sources: [Source] = [], creatingUserGUID: String? = nil) {
+  public init(
+    users: [User] = [], codes: [Code] = [], sources: [Source] = [], creatingUserGUID: String? = nil
+  ) {
     self.users = users
     self.codes = codes
     self.sources = sources

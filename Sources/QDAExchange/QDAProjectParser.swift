@@ -25,10 +25,12 @@ public enum QDAProjectParser {
       throw .invalidXML(path: path, line: max(1, error.line), reason: describe(error.error))
     }
     guard finished else {
-      throw .invalidXML(path: path, line: max(1, parser.lineNumber), reason: describe(parser.parserError))
+      throw .invalidXML(
+        path: path, line: max(1, parser.lineNumber), reason: describe(parser.parserError))
     }
     if let open = delegate.stack.last {
-      throw .invalidXML(path: path, line: max(1, parser.lineNumber), reason: "the document ends inside <\(open)>")
+      throw .invalidXML(
+        path: path, line: max(1, parser.lineNumber), reason: "the document ends inside <\(open)>")
     }
     guard let root = delegate.root else {
       throw .invalidXML(path: path, line: max(1, parser.lineNumber), reason: "no root element")
@@ -44,16 +46,22 @@ public enum QDAProjectParser {
   static func describe(_ error: Error?) -> String {
     guard let code = (error as NSError?)?.code else { return "not well-formed" }
     let known: [Int: String] = [
-      4: "the document is empty", 5: "the document does not end where it should", 9: "a character XML does not allow",
-      23: "an entity reference without ';'", 26: "an undeclared entity", 38: "'<' in an attribute value",
-      39: "an attribute value without quotes", 40: "an attribute value not closed", 41: "an attribute without a value",
-      68: "a name is missing", 73: "'>' expected", 76: "an end tag that does not match its start tag",
+      4: "the document is empty", 5: "the document does not end where it should",
+      9: "a character XML does not allow",
+      23: "an entity reference without ';'", 26: "an undeclared entity",
+      38: "'<' in an attribute value",
+      39: "an attribute value without quotes", 40: "an attribute value not closed",
+      41: "an attribute without a value",
+      68: "a name is missing", 73: "'>' expected",
+      76: "an end tag that does not match its start tag",
       77: "an element that is not closed",
     ]
     return known[code] ?? "not well-formed (libxml2 error \(code))"
   }
 
-  static let sourceElements: Set<String> = ["TextSource", "PDFSource", "PictureSource", "AudioSource", "VideoSource"]
+  static let sourceElements: Set<String> = [
+    "TextSource", "PDFSource", "PictureSource", "AudioSource", "VideoSource",
+  ]
   static let selectionElements: Set<String> = [
     "PlainTextSelection", "PDFSelection", "PictureSelection", "AudioSelection", "VideoSelection",
     "TranscriptSelection",
@@ -81,28 +89,37 @@ public enum QDAProjectParser {
     }
 
     func parser(
-      _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+      _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+      qualifiedName: String?,
       attributes: [String: String] = [:]
     ) {
       let name = Self.local(elementName)
       let parent = stack.last
       if root == nil {
         root = name
-        if let guid = attributes["creatingUserGUID"] { project.creatingUserGUID = StableGUID.normalized(guid) }
+        if let guid = attributes["creatingUserGUID"] {
+          project.creatingUserGUID = StableGUID.normalized(guid)
+        }
       }
       stack.append(name)
       let guid = attributes["guid"].map(StableGUID.normalized)
       switch name {
       case "User" where parent == "Users":
         if let guid {
-          let label = attributes["name"].flatMap { $0.isEmpty ? nil : $0 } ?? attributes["id"] ?? guid
+          let label =
+            attributes["name"].flatMap { $0.isEmpty ? nil : $0 } ?? attributes["id"] ?? guid
           project.users.append(QDAProject.User(guid: guid, name: label))
         }
       case "Code" where parent == "Codes" || parent == "Code":
-        project.codes.append(QDAProject.Code(guid: guid ?? "", name: attributes["name"] ?? "", parent: codeStack.last))
+        project.codes.append(
+          QDAProject.Code(guid: guid ?? "", name: attributes["name"] ?? "", parent: codeStack.last))
         codeStack.append(project.codes.count - 1)
-      case _ where QDAProjectParser.sourceElements.contains(name) && parent == "Sources" && source == nil:
-        source = (QDAProject.Source(guid: guid ?? "", name: attributes["name"] ?? guid ?? "", codings: []), stack.count)
+      case _
+      where QDAProjectParser.sourceElements.contains(name) && parent == "Sources" && source == nil:
+        source = (
+          QDAProject.Source(guid: guid ?? "", name: attributes["name"] ?? guid ?? "", codings: []),
+          stack.count
+        )
       case _ where QDAProjectParser.selectionElements.contains(name):
         selectionUsers.append(attributes["creatingUser"].map(StableGUID.normalized))
       case "Coding" where source != nil:
@@ -110,17 +127,23 @@ public enum QDAProjectParser {
       case "CodeRef" where parent == "Coding" && source != nil:
         if let target = attributes["targetGUID"] {
           let user = (codingUser ?? nil) ?? (selectionUsers.last ?? nil)
-          source?.value.codings.append(QDAProject.Coding(codeGUID: StableGUID.normalized(target), userGUID: user))
+          source?.value.codings.append(
+            QDAProject.Coding(codeGUID: StableGUID.normalized(target), userGUID: user))
         }
       default:
         break
       }
     }
 
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+    func parser(
+      _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
+      qualifiedName: String?
+    ) {
       let name = Self.local(elementName)
       switch name {
-      case "Code" where !codeStack.isEmpty && stack.dropLast().last.map({ $0 == "Codes" || $0 == "Code" }) == true:
+      case "Code"
+      where !codeStack.isEmpty
+        && stack.dropLast().last.map({ $0 == "Codes" || $0 == "Code" }) == true:
         codeStack.removeLast()
       case _ where QDAProjectParser.selectionElements.contains(name):
         if !selectionUsers.isEmpty { selectionUsers.removeLast() }

@@ -8,14 +8,17 @@ public enum QDPXArchive {
   static let entryDate = Date(timeIntervalSince1970: 315_532_800)
 
   /// Writes the entries, in the order given and deflated, to `path` (replacing it atomically).
-  public static func write(_ entries: [(path: String, data: Data)], to path: String) throws(QDAExchangeError) {
+  public static func write(_ entries: [(path: String, data: Data)], to path: String)
+    throws(QDAExchangeError)
+  {
     let data: Data
     do {
       let archive = try Archive(data: Data(), accessMode: .create)
       for entry in entries {
         let contents = entry.data
         try archive.addEntry(
-          with: entry.path, type: .file, uncompressedSize: Int64(contents.count), modificationDate: entryDate,
+          with: entry.path, type: .file, uncompressedSize: Int64(contents.count),
+          modificationDate: entryDate,
           permissions: 0o644, compressionMethod: .deflate
         ) { position, size in
           contents.subdata(in: Int(position)..<Int(position) + size)

@@ -60,7 +60,8 @@ public struct QDPXExporter {
   ) throws(QDAExchangeError) {
     let run = try CorpusRun.read(folder: folder, requireMetadata: corpus == nil)
     guard let reference = run.rubric else {
-      throw .nothingToExport(path: folder, reason: "no scored document in documents.csv and results.jsonl")
+      throw .nothingToExport(
+        path: folder, reason: "no scored document in documents.csv and results.jsonl")
     }
     let rubric: Rubric
     do {
@@ -69,7 +70,8 @@ public struct QDPXExporter {
       throw .rubric(reference: reference.id, reason: error.description)
     }
     guard let root = corpus ?? run.metadata?.corpusRoot else {
-      throw .invalidRun(path: folder, reason: "run.json names no corpus folder; give it with --corpus")
+      throw .invalidRun(
+        path: folder, reason: "run.json names no corpus folder; give it with --corpus")
     }
     self.init(run: run, rubric: rubric, corpusRoot: root, origin: origin)
   }
@@ -96,21 +98,26 @@ public struct QDPXExporter {
     var summary = Summary()
     if let reference = run.rubric, reference.version != rubric.version {
       summary.warnings.append(
-        "the run was scored with rubric \(reference.id) v\(reference.version), the codebook is v\(rubric.version)")
+        "the run was scored with rubric \(reference.id) v\(reference.version), the codebook is v\(rubric.version)"
+      )
     }
     for file in run.missingResults {
-      summary.skippedDocuments.append(.init(file: file, reason: "scored in documents.csv but not in results.jsonl"))
+      summary.skippedDocuments.append(
+        .init(file: file, reason: "scored in documents.csv but not in results.jsonl"))
     }
     let codebook = QDACodebook(rubric: rubric)
-    let unknown = Set(run.documents.flatMap { $0.result.criteria.map(\.id) }).subtracting(rubric.criteria.map(\.id))
+    let unknown = Set(run.documents.flatMap { $0.result.criteria.map(\.id) }).subtracting(
+      rubric.criteria.map(\.id))
     if !unknown.isEmpty {
       summary.warnings.append(
-        "criteria of the run that rubric \(rubric.id) does not have are left out: \(unknown.sorted().joined(separator: ", "))")
+        "criteria of the run that rubric \(rubric.id) does not have are left out: \(unknown.sorted().joined(separator: ", "))"
+      )
     }
     var sources: [Source] = []
     for document in run.documents {
       let path =
-        document.file.hasPrefix("/") ? document.file : (corpusRoot as NSString).appendingPathComponent(document.file)
+        document.file.hasPrefix("/")
+        ? document.file : (corpusRoot as NSString).appendingPathComponent(document.file)
       let extracted: ExtractedDocument
       do {
         extracted = try extractor.extract(path)
@@ -119,7 +126,8 @@ public struct QDPXExporter {
         continue
       }
       if extracted.sha256 != document.result.sha256 {
-        summary.warnings.append("\(path): changed since the run (another SHA-256); some quotes may not be found")
+        summary.warnings.append(
+          "\(path): changed since the run (another SHA-256); some quotes may not be found")
       }
       sources.append(source(for: document, text: extracted, codebook: codebook, summary: &summary))
     }
@@ -132,7 +140,9 @@ public struct QDPXExporter {
     }
     summary.documents = sources.count
     summary.selections = sources.map(\.selections.count).reduce(0, +)
-    var entries: [(path: String, data: Data)] = [("project.qde", Data(projectXML(sources, codebook: codebook).utf8))]
+    var entries: [(path: String, data: Data)] = [
+      ("project.qde", Data(projectXML(sources, codebook: codebook).utf8))
+    ]
     for source in sources { entries.append(("sources/\(source.guid).txt", Data(source.text.utf8))) }
     try QDPXArchive.write(entries, to: output)
     return summary
@@ -140,7 +150,8 @@ public struct QDPXExporter {
 
   /// The source of one document: its text, and a selection for each quote found in it.
   func source(
-    for document: CorpusRun.Document, text extracted: ExtractedDocument, codebook: QDACodebook, summary: inout Summary
+    for document: CorpusRun.Document, text extracted: ExtractedDocument, codebook: QDACodebook,
+    summary: inout Summary
   ) -> Source {
     let result = document.result
     let text = extracted.pages.map(\.text).joined(separator: "\n\n")
@@ -151,7 +162,8 @@ public struct QDPXExporter {
       offset += page.text.unicodeScalars.count + 2
     }
     let locator = QuoteLocator(text: text)
-    let codeGUIDs = Dictionary(codebook.allCodes.map { ($0.target, $0.guid) }, uniquingKeysWith: { first, _ in first })
+    let codeGUIDs = Dictionary(
+      codebook.allCodes.map { ($0.target, $0.guid) }, uniquingKeysWith: { first, _ in first })
     let sourceGUID = StableGUID.make(["source", document.file, result.sha256])
     var selections: [Selection] = []
     var seen = Set<String>()
@@ -167,7 +179,8 @@ public struct QDPXExporter {
       let key = "\(codeGUID) \(range.lowerBound) \(range.upperBound)"
       guard seen.insert(key).inserted else { return }
       let seed = [
-        "selection", document.file, result.sha256, codeGUID, String(range.lowerBound), String(range.upperBound),
+        "selection", document.file, result.sha256, codeGUID, String(range.lowerBound),
+        String(range.upperBound),
       ]
       selections.append(
         Selection(
@@ -190,14 +203,18 @@ public struct QDPXExporter {
       }
       for term in criterion.terms {
         add(
-          term.evidence, .term(criterion: criterion.id, term: term.id), title: "\(criterion.title) / \(term.title)",
+          term.evidence, .term(criterion: criterion.id, term: term.id),
+          title: "\(criterion.title) / \(term.title)",
           verdict: .yes)
       }
     }
     selections.sort {
-      ($0.range.lowerBound, $0.range.upperBound, $0.codeGUID) < ($1.range.lowerBound, $1.range.upperBound, $1.codeGUID)
+      ($0.range.lowerBound, $0.range.upperBound, $0.codeGUID) < (
+        $1.range.lowerBound, $1.range.upperBound, $1.codeGUID
+      )
     }
-    return Source(guid: sourceGUID, name: document.file, text: text, selections: selections, result: result)
+    return Source(
+      guid: sourceGUID, name: document.file, text: text, selections: selections, result: result)
   }
 
   /// A selection's name: its text on one line, at most 80 characters.
@@ -212,11 +229,15 @@ public struct QDPXExporter {
     let runName = (run.folder as NSString).standardizingPath
     let projectName =
       "metaeval: "
-      + ((runName as NSString).lastPathComponent.isEmpty ? runName : (runName as NSString).lastPathComponent)
+      + ((runName as NSString).lastPathComponent.isEmpty
+        ? runName : (runName as NSString).lastPathComponent)
     var writer = XMLWriter()
     writer.open(
       "Project",
-      ["xmlns": "urn:QDA-XML:project:1.0", "name": projectName, "origin": origin, "creatingUserGUID": userGUID])
+      [
+        "xmlns": "urn:QDA-XML:project:1.0", "name": projectName, "origin": origin,
+        "creatingUserGUID": userGUID,
+      ])
     writer.open("Users")
     writer.empty("User", ["guid": userGUID, "name": Self.userName])
     writer.close()
@@ -228,7 +249,8 @@ public struct QDPXExporter {
     let variables = CaseVariable.all(for: rubric)
     writer.open("Variables")
     for variable in variables {
-      writer.open("Variable", ["guid": variable.guid, "name": variable.name, "typeOfVariable": variable.type])
+      writer.open(
+        "Variable", ["guid": variable.guid, "name": variable.name, "typeOfVariable": variable.type])
       writer.element("Description", text: variable.description)
       writer.close()
     }
@@ -236,7 +258,11 @@ public struct QDPXExporter {
 
     writer.open("Cases")
     for source in sources {
-      writer.open("Case", ["guid": StableGUID.make(["case", source.name, source.result.sha256]), "name": source.name])
+      writer.open(
+        "Case",
+        [
+          "guid": StableGUID.make(["case", source.name, source.result.sha256]), "name": source.name,
+        ])
       for variable in variables {
         guard let value = variable.value(in: source.result) else { continue }
         writer.open("VariableValue")
@@ -258,18 +284,22 @@ public struct QDPXExporter {
       writer.open(
         "TextSource",
         [
-          "guid": source.guid, "name": source.name, "plainTextPath": "internal://\(source.guid).txt",
+          "guid": source.guid, "name": source.name,
+          "plainTextPath": "internal://\(source.guid).txt",
           "creatingUser": userGUID,
         ])
       for selection in source.selections {
         writer.open(
           "PlainTextSelection",
           [
-            "guid": selection.guid, "name": selection.name, "startPosition": String(selection.range.lowerBound),
+            "guid": selection.guid, "name": selection.name,
+            "startPosition": String(selection.range.lowerBound),
             "endPosition": String(selection.range.upperBound), "creatingUser": userGUID,
           ])
         writer.element("Description", text: selection.description)
-        writer.open("Coding", ["guid": StableGUID.make(["coding", selection.guid]), "creatingUser": userGUID])
+        writer.open(
+          "Coding",
+          ["guid": StableGUID.make(["coding", selection.guid]), "creatingUser": userGUID])
         writer.empty("CodeRef", ["targetGUID": selection.codeGUID])
         writer.close()
         writer.close()
@@ -280,7 +310,8 @@ public struct QDPXExporter {
 
     writer.element(
       "Description",
-      text: "Exported by \(origin) from a corpus run scored with rubric \(rubric.id) v\(rubric.version). "
+      text:
+        "Exported by \(origin) from a corpus run scored with rubric \(rubric.id) v\(rubric.version). "
         + "Each text is the cleaned text metaeval scored; each selection is a piece of evidence, coded by the user "
         + "'\(Self.userName)'; each case holds one document's verdicts as variables.")
     writer.close()

@@ -75,7 +75,9 @@ public struct QDPXImporter: Sendable {
       if target == nil {
         var ancestor = code.parent
         while let index = ancestor, target == nil {
-          if index < targets.count, let parent = targets[index] { target = children[parent.criterion]?[key] }
+          if index < targets.count, let parent = targets[index] {
+            target = children[parent.criterion]?[key]
+          }
           ancestor = index < project.codes.count ? project.codes[index].parent : nil
         }
       }
@@ -109,7 +111,8 @@ public struct QDPXImporter: Sendable {
 
   /// The users who applied at least one of the rubric's codes, sorted.
   public var coders: [String] {
-    let names = project.sources.flatMap(\.codings).filter { mapping[$0.codeGUID] != nil }.map(userName(of:))
+    let names = project.sources.flatMap(\.codings).filter { mapping[$0.codeGUID] != nil }.map(
+      userName(of:))
     return Array(Set(names)).sorted()
   }
 
@@ -130,14 +133,18 @@ public struct QDPXImporter: Sendable {
     let known = knownUsers
     let name = known.contains(user) ? user : known.first { $0.lowercased() == user.lowercased() }
     guard let name else { throw .unknownUser(path: path, user: user, known: known) }
-    return CodingTable.make(project: project, rubric: rubric, mapping: mapping) { userName(of: $0) == name }
+    return CodingTable.make(project: project, rubric: rubric, mapping: mapping) {
+      userName(of: $0) == name
+    }
   }
 }
 
 extension QDPXImporter {
   /// A file per user beside `output`: `coding.csv` gives `coding-<user>.csv`, the user's name
   /// reduced to letters, digits, `.`, `_` and `-`; names that reduce alike get `-2`, `-3`.
-  public static func paths(for users: [String], beside output: String) -> [(user: String, path: String)] {
+  public static func paths(for users: [String], beside output: String) -> [(
+    user: String, path: String
+  )] {
     let folder = (output as NSString).deletingLastPathComponent
     let file = (output as NSString).lastPathComponent
     let ext = (file as NSString).pathExtension
@@ -147,7 +154,9 @@ extension QDPXImporter {
       var slug = String(
         user.unicodeScalars.map { scalar -> Character in
           let ascii =
-            scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || "._-".unicodeScalars.contains(scalar))
+            scalar.isASCII
+            && (CharacterSet.alphanumerics.contains(scalar)
+              || "._-".unicodeScalars.contains(scalar))
           return ascii ? Character(scalar) : "-"
         })
       while slug.contains("--") { slug = slug.replacingOccurrences(of: "--", with: "-") }

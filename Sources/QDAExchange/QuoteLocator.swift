@@ -24,7 +24,9 @@ public struct QuoteLocator: Sendable {
   /// The range of the first occurrence at or after `position` (then, when `wrapping`, the
   /// first before it), or nil when the quote is not in the text or has no words. With a
   /// `limit`, the occurrence must start before it.
-  public func range(of quote: String, from position: Int = 0, limit: Int? = nil, wrapping: Bool = true) -> Range<Int>? {
+  public func range(
+    of quote: String, from position: Int = 0, limit: Int? = nil, wrapping: Bool = true
+  ) -> Range<Int>? {
     let words = Self.words(of: quote)
     guard let first = words.first?.first else { return nil }
     let start = min(max(0, position), scalars.count)
@@ -57,7 +59,8 @@ public struct QuoteLocator: Sendable {
       guard let headingRange = range(of: heading, from: position) else { continue }
       if Self.words(of: sentence).isEmpty { return headingRange }
       if let sentenceRange = range(
-        of: sentence, from: headingRange.upperBound, limit: headingRange.upperBound + Self.headingReach, wrapping: false
+        of: sentence, from: headingRange.upperBound,
+        limit: headingRange.upperBound + Self.headingReach, wrapping: false
       ) {
         return headingRange.lowerBound..<sentenceRange.upperBound
       }
@@ -78,7 +81,9 @@ public struct QuoteLocator: Sendable {
     var position = index
     for (number, word) in words.enumerated() {
       if number > 0 {
-        guard position < scalars.count, scalars[position].properties.isWhitespace else { return nil }
+        guard position < scalars.count, scalars[position].properties.isWhitespace else {
+          return nil
+        }
         while position < scalars.count, scalars[position].properties.isWhitespace { position += 1 }
       }
       guard position + word.count <= scalars.count else { return nil }
@@ -94,7 +99,9 @@ public struct QuoteLocator: Sendable {
   static func words(of quote: String) -> [[Unicode.Scalar]] {
     var scalars = Substring(quote).unicodeScalars[...]
     func trim() {
-      while let first = scalars.first, first.properties.isWhitespace { scalars = scalars.dropFirst() }
+      while let first = scalars.first, first.properties.isWhitespace {
+        scalars = scalars.dropFirst()
+      }
       while let last = scalars.last, last.properties.isWhitespace { scalars = scalars.dropLast() }
     }
     trim()

@@ -37,8 +37,10 @@ public enum StableGUID {
   /// The GUID for a name made of parts, joined so that ("a/b", "c") and ("a", "b/c") differ.
   public static func make(_ parts: [String]) -> String {
     make(
-      parts.map { $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "/", with: "\\/") }
-        .joined(separator: "/"))
+      parts.map {
+        $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "/", with: "\\/")
+      }
+      .joined(separator: "/"))
   }
 
   /// A GUID as GUIDs are compared: upper case, without braces or white space.

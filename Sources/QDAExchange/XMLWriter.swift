@@ -26,7 +26,9 @@ struct XMLWriter {
 
   /// `<name attributes>text</name>`.
   mutating func element(_ name: String, _ attributes: Attributes = [:], text: String) {
-    output += indent + "<" + name + Self.render(attributes) + ">" + Self.escapeText(text) + "</" + name + ">\n"
+    output +=
+      indent + "<" + name + Self.render(attributes) + ">" + Self.escapeText(text) + "</" + name
+      + ">\n"
   }
 
   /// The document, with every open element closed.

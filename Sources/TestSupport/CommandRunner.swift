@@ -20,7 +20,8 @@ public enum CommandRunner {
   public static var productsDirectory: URL {
     let candidates = [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()]
     for candidate in candidates
-    where FileManager.default.fileExists(atPath: candidate.appendingPathComponent("metaeval").path) {
+    where FileManager.default.fileExists(atPath: candidate.appendingPathComponent("metaeval").path)
+    {
       return candidate
     }
     return Bundle.main.bundleURL.deletingLastPathComponent()

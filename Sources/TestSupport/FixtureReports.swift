@@ -16,7 +16,8 @@ public enum FixtureReports {
           + "De evaluatiecommissie onderzocht de projectorganisatie, de verantwoordelijkheidsverdeling "
           + "en de samenwerkingsovereenkomsten met leveranciers van het zaaksysteem."),
       .heading(level: 2, text: "1.1 Doel en vraagstelling"),
-      .paragraph("De centrale vraag van dit onderzoek is in hoeverre het project zijn doelen heeft bereikt."),
+      .paragraph(
+        "De centrale vraag van dit onderzoek is in hoeverre het project zijn doelen heeft bereikt."),
       .tableRow(["Opdrachtgever", "Gemeenteraad van Lindeveen"]),
       .tableRow(["Parameter", "Description"]),
     ]
@@ -50,12 +51,15 @@ public enum FixtureReports {
     if recommendations {
       blocks.append(.heading(level: 1, text: "5 Aanbevelingen"))
       blocks.append(.numbered("1.", text: "Stel een programmamanager aan voor de vervolgfase."))
-      blocks.append(.numbered("2.", text: "Leg de afspraken met de leverancier vast in een contract."))
+      blocks.append(
+        .numbered("2.", text: "Leg de afspraken met de leverancier vast in een contract."))
     }
     return ReportSource(
       title: "Evaluatie zaaksysteem", language: "nl", columns: columns,
       header: "Evaluatie zaaksysteem | Gemeente Lindeveen", footer: "Pagina {page}/{pages}",
-      titleLines: ["Evaluatie van de invoering van het zaaksysteem", "In opdracht van de gemeenteraad"],
+      titleLines: [
+        "Evaluatie van de invoering van het zaaksysteem", "In opdracht van de gemeenteraad",
+      ],
       blocks: blocks)
   }
 
@@ -94,7 +98,8 @@ extension FixtureReports {
   /// A report source of the sample corpus, `Corpus/sources/NAME.rpt`.
   public static func corpusSource(_ name: String) throws -> ReportSource {
     let path = (packageRoot as NSString).appendingPathComponent("Corpus/sources/\(name).rpt")
-    return try ReportSourceParser.parse(try String(contentsOfFile: path, encoding: .utf8), path: path)
+    return try ReportSourceParser.parse(
+      try String(contentsOfFile: path, encoding: .utf8), path: path)
   }
 
   /// Edit distance between two texts, in characters.
@@ -108,7 +113,8 @@ extension FixtureReports {
     for i in 1...a.count {
       current[0] = i
       for j in 1...b.count {
-        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        current[j] = min(
+          previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
       }
       swap(&previous, &current)
     }
@@ -120,7 +126,9 @@ extension FixtureReports {
   /// The fewest character edits that turn `needle` into some part of `haystack` (Sellers'
   /// approximate substring match), white space runs counting as one space on both sides.
   public static func approximateDistance(of needle: String, in haystack: String) -> Int {
-    let fold = { (text: String) in Array(text.split(whereSeparator: \.isWhitespace).joined(separator: " ")) }
+    let fold = { (text: String) in
+      Array(text.split(whereSeparator: \.isWhitespace).joined(separator: " "))
+    }
     let pattern = fold(needle)
     let text = fold(haystack)
     guard !pattern.isEmpty else { return 0 }
@@ -132,7 +140,10 @@ extension FixtureReports {
       var current = [0]
       current.reserveCapacity(pattern.count + 1)
       for i in 1...pattern.count {
-        current.append(min(previous[i] + 1, current[i - 1] + 1, previous[i - 1] + (pattern[i - 1] == character ? 0 : 1)))
+        current.append(
+          min(
+            previous[i] + 1, current[i - 1] + 1,
+            previous[i - 1] + (pattern[i - 1] == character ? 0 : 1)))
       }
       best = min(best, current[pattern.count])
       previous = current

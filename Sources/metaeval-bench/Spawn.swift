@@ -13,7 +13,9 @@ enum Spawn {
     var status: Int32
   }
 
-  static func run(_ executable: String, _ arguments: [String], output: String = "/dev/null") -> Measure {
+  static func run(_ executable: String, _ arguments: [String], output: String = "/dev/null")
+    -> Measure
+  {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -29,7 +31,8 @@ enum Spawn {
     var status: Int32 = 0
     var usage = rusage()
     wait4(pid, &status, 0, &usage)
-    return Measure(seconds: Date().timeIntervalSince(start), peakKB: Int(usage.ru_maxrss), status: status)
+    return Measure(
+      seconds: Date().timeIntervalSince(start), peakKB: Int(usage.ru_maxrss), status: status)
   }
 
   /// Runs `jobs` at a time, each `(executable, arguments)`; the wall time of all and the
@@ -42,7 +45,8 @@ enum Spawn {
         state.record(run(commands[index].0, commands[index].1))
       }
     }
-    return Measure(seconds: Date().timeIntervalSince(start), peakKB: state.peak, status: state.failed)
+    return Measure(
+      seconds: Date().timeIntervalSince(start), peakKB: state.peak, status: state.failed)
   }
 
   private final class Shared: @unchecked Sendable {

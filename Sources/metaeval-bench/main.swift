@@ -15,7 +15,8 @@ struct Bench: ParsableCommand {
 
 struct Run: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Time pdftotext, extraction, cold and warm corpus runs and scoring on a folder of PDFs.",
+    abstract:
+      "Time pdftotext, extraction, cold and warm corpus runs and scoring on a folder of PDFs.",
     discussion: """
       Phases, side by side: (1) pdftotext on every file, one process at a time and --jobs at \
       once; (2) metaeval's extraction alone (one process, then --jobs processes); (3) the cold \
@@ -56,15 +57,19 @@ struct Run: ParsableCommand {
       FileHandle.standardError.write(Data("metaeval-bench: \(path): no PDFs\n".utf8))
       throw ExitCode(2)
     }
-    let metaeval = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("metaeval").path
+    let metaeval = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+      .appendingPathComponent("metaeval").path
     guard FileManager.default.isExecutableFile(atPath: metaeval) else {
-      FileHandle.standardError.write(Data("metaeval-bench: \(metaeval) not found; build it first\n".utf8))
+      FileHandle.standardError.write(
+        Data("metaeval-bench: \(metaeval) not found; build it first\n".utf8))
       throw ExitCode(2)
     }
     // The texts, for the page count and the scoring phase (not timed).
     var documents: [ExtractedDocument] = []
     for file in files {
-      if let document = try? Extractor(options: ExtractionOptions(ocr: OCROptions(mode: .never))).extract(file) {
+      if let document = try? Extractor(options: ExtractionOptions(ocr: OCROptions(mode: .never)))
+        .extract(file)
+      {
         documents.append(document)
       }
     }
@@ -73,11 +78,14 @@ struct Run: ParsableCommand {
     func add(_ phase: String, _ measure: Spawn.Measure, against reference: (String, Double)?) {
       rows.append(
         Row(
-          phase: phase, seconds: Self.round(measure.seconds), pagesPerSecond: Self.round(pages / measure.seconds),
+          phase: phase, seconds: Self.round(measure.seconds),
+          pagesPerSecond: Self.round(pages / measure.seconds),
           ratio: reference.map { Self.round(measure.seconds / $0.1) }, ratioTo: reference?.0,
           peakMB: Self.round(Double(measure.peakKB) / 1024)))
     }
-    let pdftotext = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    let pdftotext = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].first {
+      FileManager.default.isExecutableFile(atPath: $0)
+    }
     var single: Double?
     var parallel: Double?
     if let pdftotext {
@@ -88,24 +96,45 @@ struct Run: ParsableCommand {
       add("pdftotext, \(jobs) processes", many, against: nil)
       parallel = many.seconds
     } else {
-      FileHandle.standardError.write(Data("metaeval-bench: pdftotext is not installed; no reference (apt-get install poppler-utils)\n".utf8))
+      FileHandle.standardError.write(
+        Data(
+          "metaeval-bench: pdftotext is not installed; no reference (apt-get install poppler-utils)\n"
+            .utf8))
     }
     let extractOne = Spawn.run(metaeval, ["extract", "--ocr", "never"] + files)
-    add("metaeval extract, 1 process", extractOne, against: single.map { ("pdftotext, 1 process", $0) })
-    let shares = (0..<jobs).map { share in files.enumerated().filter { $0.offset % jobs == share }.map(\.element) }
-    let extractMany = Spawn.parallel(shares.filter { !$0.isEmpty }.map { (metaeval, ["extract", "--ocr", "never"] + $0) }, jobs: jobs)
-    add("metaeval extract, \(jobs) processes", extractMany, against: parallel.map { ("pdftotext, \(jobs) processes", $0) })
-    let scratch = (NSTemporaryDirectory() as NSString).appendingPathComponent("metaeval-bench-\(UUID().uuidString)")
+    add(
+      "metaeval extract, 1 process", extractOne,
+      against: single.map { ("pdftotext, 1 process", $0) })
+    let shares = (0..<jobs).map { share in
+      files.enumerated().filter { $0.offset % jobs == share }.map(\.element)
+    }
+    let extractMany = Spawn.parallel(
+      shares.filter { !$0.isEmpty }.map { (metaeval, ["extract", "--ocr", "never"] + $0) },
+      jobs: jobs)
+    add(
+      "metaeval extract, \(jobs) processes", extractMany,
+      against: parallel.map { ("pdftotext, \(jobs) processes", $0) })
+    let scratch = (NSTemporaryDirectory() as NSString).appendingPathComponent(
+      "metaeval-bench-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(atPath: scratch) }
     func corpus(_ jobs: Int, cache: String) -> Spawn.Measure {
-      Spawn.run(metaeval, ["corpus", path, "--out", scratch + "/out", "--cache", cache, "--jobs", String(jobs), "--ocr", "never"])
+      Spawn.run(
+        metaeval,
+        [
+          "corpus", path, "--out", scratch + "/out", "--cache", cache, "--jobs", String(jobs),
+          "--ocr", "never",
+        ])
     }
     let coldOne = corpus(1, cache: scratch + "/cache1.sqlite")
     add("corpus run, cold, --jobs 1", coldOne, against: single.map { ("pdftotext, 1 process", $0) })
     let coldMany = corpus(jobs, cache: scratch + "/cacheN.sqlite")
-    add("corpus run, cold, --jobs \(jobs)", coldMany, against: parallel.map { ("pdftotext, \(jobs) processes", $0) })
+    add(
+      "corpus run, cold, --jobs \(jobs)", coldMany,
+      against: parallel.map { ("pdftotext, \(jobs) processes", $0) })
     let warm = corpus(jobs, cache: scratch + "/cacheN.sqlite")
-    add("corpus run, warm, --jobs \(jobs)", warm, against: ("corpus run, cold, --jobs \(jobs)", coldMany.seconds))
+    add(
+      "corpus run, warm, --jobs \(jobs)", warm,
+      against: ("corpus run, cold, --jobs \(jobs)", coldMany.seconds))
     // Scoring alone, one thread.
     let scorer = Scorer(rubric: try RubricLibrary.standard(executable: metaeval).load())
     let bytes = Double(documents.reduce(0) { $0 + $1.pages.reduce(0) { $0 + $1.text.utf8.count } })
@@ -114,15 +143,20 @@ struct Run: ParsableCommand {
     let scoring = Date().timeIntervalSince(start)
     rows.append(
       Row(
-        phase: "scoring alone, 1 thread (\(Self.round(bytes / 1_048_576 / scoring)) MB/s)", seconds: Self.round(scoring),
+        phase: "scoring alone, 1 thread (\(Self.round(bytes / 1_048_576 / scoring)) MB/s)",
+        seconds: Self.round(scoring),
         pagesPerSecond: Self.round(pages / scoring), ratio: nil, ratioTo: nil, peakMB: nil))
     if format == "json" {
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
       print(String(decoding: try encoder.encode(rows), as: UTF8.self))
     } else {
-      print("\(files.count) PDFs, \(Int(pages)) pages, \(Self.round(bytes / 1_048_576)) MB of text; \(ProcessInfo.processInfo.activeProcessorCount) cores, --jobs \(jobs)\n")
-      print("phase".padding(toLength: 52, withPad: " ", startingAt: 0) + "seconds  pages/s  ratio  peak MB")
+      print(
+        "\(files.count) PDFs, \(Int(pages)) pages, \(Self.round(bytes / 1_048_576)) MB of text; \(ProcessInfo.processInfo.activeProcessorCount) cores, --jobs \(jobs)\n"
+      )
+      print(
+        "phase".padding(toLength: 52, withPad: " ", startingAt: 0)
+          + "seconds  pages/s  ratio  peak MB")
       for row in rows {
         let ratio = row.ratio.map { String(format: "%.2f×", $0) } ?? ""
         let peak = row.peakMB.map { String(format: "%.0f", $0) } ?? ""
@@ -132,7 +166,9 @@ struct Run: ParsableCommand {
             + String(repeating: " ", count: max(0, 5 - ratio.count)) + ratio + "  "
             + String(repeating: " ", count: max(0, 7 - peak.count)) + peak)
       }
-      print("\nratios: extraction and cold runs against the pdftotext run with the same number of processes; the warm run against the cold one.")
+      print(
+        "\nratios: extraction and cold runs against the pdftotext run with the same number of processes; the warm run against the cold one."
+      )
     }
   }
 
@@ -142,7 +178,9 @@ struct Run: ParsableCommand {
 struct Generate: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Write N varied report PDFs built from the sample corpus's sources.",
-    discussion: "Each report takes the front matter of one source and sections drawn from others, with a seeded random generator: the same seed gives the same corpus.")
+    discussion:
+      "Each report takes the front matter of one source and sections drawn from others, with a seeded random generator: the same seed gives the same corpus."
+  )
 
   @Argument(help: "How many reports.")
   var count: Int
@@ -157,10 +195,13 @@ struct Generate: ParsableCommand {
   var seed: UInt64 = 1
 
   func run() throws {
-    let names = try FileManager.default.contentsOfDirectory(atPath: sources).filter { $0.hasSuffix(".rpt") }.sorted()
+    let names = try FileManager.default.contentsOfDirectory(atPath: sources).filter {
+      $0.hasSuffix(".rpt")
+    }.sorted()
     let parsed = try names.map { name -> ReportSource in
       let path = (sources as NSString).appendingPathComponent(name)
-      return try ReportSourceParser.parse(try String(contentsOfFile: path, encoding: .utf8), path: path)
+      return try ReportSourceParser.parse(
+        try String(contentsOfFile: path, encoding: .utf8), path: path)
     }
     guard !parsed.isEmpty else { throw ValidationError("no .rpt sources in \(sources)") }
     // Sections: a heading with the blocks up to the next heading.
@@ -181,7 +222,9 @@ struct Generate: ParsableCommand {
     for index in 1...max(1, count) {
       var source = parsed[Int(random.next() % UInt64(parsed.count))]
       let length = 4 + Int(random.next() % 14)
-      source.blocks = (0..<length).flatMap { _ in sections[Int(random.next() % UInt64(sections.count))] }
+      source.blocks = (0..<length).flatMap { _ in
+        sections[Int(random.next() % UInt64(sections.count))]
+      }
       source.columns = random.next() % 4 == 0 ? 2 : 1
       let name = String(format: "gen-%05d.pdf", index)
       try PDFWriter.write(source, to: (output as NSString).appendingPathComponent(name))

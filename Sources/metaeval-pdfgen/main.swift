@@ -27,7 +27,8 @@ struct PDFGen: ParsableCommand {
         let source = try ReportSourceParser.parse(text, path: path)
         let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         let target = (output as NSString).appendingPathComponent(name + ".pdf")
-        let pages = try PDFWriter.write(source, to: target, rendering: image ? .image(dpi: 150) : .text)
+        let pages = try PDFWriter.write(
+          source, to: target, rendering: image ? .image(dpi: 150) : .text)
         print("\(target) (\(pages) pages)")
       } catch {
         failed = true

@@ -4,7 +4,8 @@ import MetaEvalCore
 
 struct Agree: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Inter-coder agreement: Cohen's kappa for two codings, Krippendorff's alpha for more.",
+    abstract:
+      "Inter-coder agreement: Cohen's kappa for two codings, Krippendorff's alpha for more.",
     discussion: """
       Each file is a coding shaped like Corpus/coding.csv (file, then yes/no columns) or the \
       documents.csv of a corpus run (failed documents count as missing). Rows are matched on \
@@ -19,7 +20,8 @@ struct Agree: ParsableCommand {
   @Argument(help: "Two or more coding CSV files; the first is the reference.")
   var codings: [String]
 
-  @Option(help: "Criteria to compare, comma-separated (default: the criterion columns every file has).")
+  @Option(
+    help: "Criteria to compare, comma-separated (default: the criterion columns every file has).")
   var criteria: String?
 
   @Option(help: "Output format: \(AgreementReporters.names.joined(separator: ", ")).")
@@ -28,14 +30,17 @@ struct Agree: ParsableCommand {
   func validate() throws {
     guard codings.count >= 2 else { throw ValidationError("agree needs at least two coding files") }
     guard AgreementReporters.names.contains(format) else {
-      throw ValidationError("unknown format '\(format)'; choose one of: \(AgreementReporters.names.joined(separator: ", "))")
+      throw ValidationError(
+        "unknown format '\(format)'; choose one of: \(AgreementReporters.names.joined(separator: ", "))"
+      )
     }
   }
 
   func run() throws {
     do {
       let files = try codings.map { path throws(AgreementError) in try CodingFile.read(path) }
-      let list = criteria?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+      let list = criteria?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        .filter { !$0.isEmpty }
       let report = try AgreementReport.compare(files, criteria: list)
       guard let reporter = AgreementReporters.named(format) else { throw ExitCode(2) }
       var output = StandardOutput()

@@ -32,16 +32,20 @@ struct Check: ParsableCommand {
 
   func validate() throws {
     guard CheckReporters.names.contains(format) else {
-      throw ValidationError("unknown format '\(format)'; choose one of: \(CheckReporters.names.joined(separator: ", "))")
+      throw ValidationError(
+        "unknown format '\(format)'; choose one of: \(CheckReporters.names.joined(separator: ", "))"
+      )
     }
   }
 
   func run() throws {
     let scorer = try scoring.scorer()
-    let colour = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    let colour =
+      isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
     guard let reporter = CheckReporters.named(format, colour: colour) else { throw ExitCode(2) }
     let extractor = Extractor(
-      options: ExtractionOptions(password: password, ocr: ocr.options(jobs: ProcessInfo.processInfo.activeProcessorCount)))
+      options: ExtractionOptions(
+        password: password, ocr: ocr.options(jobs: ProcessInfo.processInfo.activeProcessorCount)))
     var results: [ReportResult] = []
     var unreadable = false
     for file in DocumentFinder.expand(files) {

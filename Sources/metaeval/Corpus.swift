@@ -6,7 +6,8 @@ import PDFExtraction
 
 struct Corpus: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Score a whole corpus: parallel, cached, fault-isolated; writes CSV, JSON and reports.",
+    abstract:
+      "Score a whole corpus: parallel, cached, fault-isolated; writes CSV, JSON and reports.",
     discussion: """
       PATH is a folder (walked for .pdf, .txt, .md) or a manifest CSV with a 'file' column and \
       metadata columns (paths relative to the manifest). Each document is extracted in a worker \
@@ -59,10 +60,14 @@ struct Corpus: ParsableCommand {
   @OptionGroup var ocr: OCRFlags
 
   func validate() throws {
-    guard delimiter == "," || delimiter == ";" else { throw ValidationError("--delimiter must be ',' or ';'") }
+    guard delimiter == "," || delimiter == ";" else {
+      throw ValidationError("--delimiter must be ',' or ';'")
+    }
     guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
     guard timeout > 0 else { throw ValidationError("--timeout must be more than 0 seconds") }
-    if noCache && cache != nil { throw ValidationError("--cache and --no-cache exclude each other") }
+    if noCache && cache != nil {
+      throw ValidationError("--cache and --no-cache exclude each other")
+    }
   }
 
   func run() throws {
@@ -76,7 +81,9 @@ struct Corpus: ParsableCommand {
       throw ExitCode(2)
     }
     if let groupBy, !source.metadataColumns.contains(groupBy) {
-      StandardError.line("metaeval: --group-by '\(groupBy)' is not a manifest column (columns: \(source.metadataColumns.joined(separator: ", ")))")
+      StandardError.line(
+        "metaeval: --group-by '\(groupBy)' is not a manifest column (columns: \(source.metadataColumns.joined(separator: ", ")))"
+      )
       throw ExitCode(2)
     }
     let cachePath = noCache ? nil : (cache ?? ExtractionCache.defaultPath)
@@ -94,7 +101,8 @@ struct Corpus: ParsableCommand {
         folder: folder, rubric: scorer.rubric, metadataColumns: source.metadataColumns,
         csv: CSVWriter(delimiter: Character(delimiter), byteOrderMark: excel))
     } catch {
-      StandardError.line("metaeval: \(folder): cannot write the reports (\(error.localizedDescription))")
+      StandardError.line(
+        "metaeval: \(folder): cannot write the reports (\(error.localizedDescription))")
       throw ExitCode(2)
     }
     let key = Extractor.cacheKey(ExtractionOptions(ocr: ocr.options(jobs: 1)))
@@ -117,16 +125,19 @@ struct Corpus: ParsableCommand {
     progress.finish()
     let summary = aggregate.summary
     let metadata = RunMetadata(
-      metaevalVersion: MetaEvalVersion.current, started: ISO8601DateFormatter().string(from: started),
+      metaevalVersion: MetaEvalVersion.current,
+      started: ISO8601DateFormatter().string(from: started),
       seconds: (Date().timeIntervalSince(started) * 100).rounded() / 100, rubric: scorer.rubric.id,
       rubricVersion: scorer.rubric.version, documents: summary.documents, scored: summary.scored,
-      failed: summary.failedCount, extracted: aggregate.extracted, fromCache: aggregate.fromCache, jobs: jobs,
+      failed: summary.failedCount, extracted: aggregate.extracted, fromCache: aggregate.fromCache,
+      jobs: jobs,
       cache: cachePath, corpus: path, corpusRoot: source.root)
     do {
       if let writeError { throw writeError }
       try output.finish(name: source.name, aggregate: aggregate, metadata: metadata)
     } catch {
-      StandardError.line("metaeval: \(folder): cannot write the reports (\(error.localizedDescription))")
+      StandardError.line(
+        "metaeval: \(folder): cannot write the reports (\(error.localizedDescription))")
       throw ExitCode(2)
     }
     print(Self.summaryText(summary, metadata: metadata, folder: folder))
@@ -134,19 +145,24 @@ struct Corpus: ParsableCommand {
     if summary.failedCount > 0 { throw ExitCode(3) }
   }
 
-  static func summaryText(_ summary: CorpusSummary, metadata: RunMetadata, folder: String) -> String {
+  static func summaryText(_ summary: CorpusSummary, metadata: RunMetadata, folder: String) -> String
+  {
     var lines = [
       "Scored \(summary.scored) of \(summary.documents) documents (\(summary.failedCount) failed; extracted \(metadata.extracted), from cache \(metadata.fromCache)) in \(metadata.seconds) s; \(summary.evaluations) \(summary.evaluations == 1 ? "is an evaluation" : "are evaluations")."
     ]
     let width = summary.lines.map { $0.title.count + ($0.isDimension ? 2 : 0) }.max() ?? 10
     for line in summary.lines {
       let title = (line.isDimension ? "  " : "") + line.title
-      lines.append("  " + title.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + line.proportion.formatted)
+      lines.append(
+        "  " + title.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+          + line.proportion.formatted)
     }
     for failure in summary.failures.prefix(10) {
       lines.append("  failed: \(Escape.terminal(failure.file)): \(Escape.terminal(failure.reason))")
     }
-    if summary.failures.count > 10 { lines.append("  ... and \(summary.failures.count - 10) more failed (see documents.csv)") }
+    if summary.failures.count > 10 {
+      lines.append("  ... and \(summary.failures.count - 10) more failed (see documents.csv)")
+    }
     lines.append("Report: \((folder as NSString).appendingPathComponent("report.html"))")
     return lines.joined(separator: "\n")
   }
@@ -201,7 +217,11 @@ struct Progress {
     let rate = Double(done) / max(elapsed, 0.001)
     let left = rate > 0 ? Double(total - done) / rate : 0
     FileHandle.standardError.write(
-      Data(String(format: "\r  %d/%d documents, %d failed, %.1f/s, %.0f s left   ", done, total, failed, rate, left).utf8))
+      Data(
+        String(
+          format: "\r  %d/%d documents, %d failed, %.1f/s, %.0f s left   ", done, total, failed,
+          rate, left
+        ).utf8))
   }
 
   func finish() {

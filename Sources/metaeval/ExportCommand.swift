@@ -39,7 +39,9 @@ struct ExportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The output folder of 'metaeval corpus'.", valueName: "run-dir"))
     var runDirectory: String
 
-    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("The .qdpx file to write.", valueName: "file"))
+    @Option(
+      name: [.customShort("o"), .long],
+      help: ArgumentHelp("The .qdpx file to write.", valueName: "file"))
     var output: String
 
     @Option(
@@ -69,7 +71,8 @@ struct ExportCommand: ParsableCommand {
       if !summary.missingQuotes.isEmpty {
         var perFile: [String: Int] = [:]
         for quote in summary.missingQuotes { perFile[quote.file, default: 0] += 1 }
-        let files = perFile.keys.sorted().map { "\($0): \(perFile[$0] ?? 0)" }.joined(separator: ", ")
+        let files = perFile.keys.sorted().map { "\($0): \(perFile[$0] ?? 0)" }.joined(
+          separator: ", ")
         StandardError.line(
           "metaeval: \(summary.missingQuotes.count) of \(summary.quotes) evidence quotes were not found in their text and were left out (\(files))"
         )
@@ -95,13 +98,16 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Rubric id or path.", valueName: "id|path"))
     var rubric: String = RubricLibrary.defaultID
 
-    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("The .qdc file to write.", valueName: "file"))
+    @Option(
+      name: [.customShort("o"), .long],
+      help: ArgumentHelp("The .qdc file to write.", valueName: "file"))
     var output: String
 
     func run() throws {
       let loaded = try loadOrExit(rubric)
       do {
-        try QDACodebook(rubric: loaded).write(to: output, origin: "metaeval \(MetaEvalVersion.current)")
+        try QDACodebook(rubric: loaded).write(
+          to: output, origin: "metaeval \(MetaEvalVersion.current)")
       } catch {
         StandardError.line("metaeval: \(error)")
         throw ExitCode(2)

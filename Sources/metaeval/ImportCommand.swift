@@ -39,10 +39,14 @@ struct ImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Read only this user's codings.", valueName: "name"))
     var user: String?
 
-    @Option(help: ArgumentHelp("The rubric the codebook was made from: id or path.", valueName: "id|path"))
+    @Option(
+      help: ArgumentHelp("The rubric the codebook was made from: id or path.", valueName: "id|path")
+    )
     var rubric: String = RubricLibrary.defaultID
 
-    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("The coding CSV to write.", valueName: "coding.csv"))
+    @Option(
+      name: [.customShort("o"), .long],
+      help: ArgumentHelp("The coding CSV to write.", valueName: "coding.csv"))
     var output: String
 
     func run() throws {

@@ -14,7 +14,10 @@ struct MetaEval: ParsableCommand {
       documents failed.
       """,
     version: MetaEvalVersion.current,
-    subcommands: [Agree.self, Check.self, Corpus.self, ExportCommand.self, Extract.self, ImportCommand.self, Reflect.self, RubricCommand.self, Worker.self]
+    subcommands: [
+      Agree.self, Check.self, Corpus.self, ExportCommand.self, Extract.self, ImportCommand.self,
+      Reflect.self, RubricCommand.self, Worker.self,
+    ]
   )
 }
 

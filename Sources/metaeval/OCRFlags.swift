@@ -16,9 +16,12 @@ struct OCRFlags: ParsableArguments {
   var ocrLang: String = "nld+eng"
 
   func validate() throws {
-    guard (72...1200).contains(ocrDpi) else { throw ValidationError("--ocr-dpi must be between 72 and 1200") }
+    guard (72...1200).contains(ocrDpi) else {
+      throw ValidationError("--ocr-dpi must be between 72 and 1200")
+    }
     guard !ocrLang.isEmpty, ocrLang.allSatisfy({ $0.isLetter || $0 == "+" || $0 == "_" }) else {
-      throw ValidationError("--ocr-lang must be Tesseract language codes joined by '+', such as nld+eng")
+      throw ValidationError(
+        "--ocr-lang must be Tesseract language codes joined by '+', such as nld+eng")
     }
   }
 

@@ -4,14 +4,17 @@ import MetaEvalCore
 
 struct Reflect: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Reflection logs for project teams: plain Markdown files in the project's repository.",
+    abstract:
+      "Reflection logs for project teams: plain Markdown files in the project's repository.",
     discussion: """
       Reflection moments before, during and after a project; formal or informal; for the sponsor, \
       the team or yourself. Each entry is a Markdown file with YAML front matter in reflections/ \
       (--dir), named YYYY-MM-DD-slug.md. Exit codes: 0 success; 1 lint found problems; 2 the log \
       or an entry could not be used.
       """,
-    subcommands: [Init.self, New.self, List.self, Show.self, Done.self, Summary.self, Export.self, Lint.self]
+    subcommands: [
+      Init.self, New.self, List.self, Show.self, Done.self, Summary.self, Export.self, Lint.self,
+    ]
   )
 }
 
@@ -20,7 +23,9 @@ struct ReflectOptions: ParsableArguments {
   @Option(help: "The log's folder.")
   var dir: String = "reflections"
 
-  @Option(help: ArgumentHelp("Today's date, YYYY-MM-DD (for reproducible summaries).", visibility: .hidden))
+  @Option(
+    help: ArgumentHelp(
+      "Today's date, YYYY-MM-DD (for reproducible summaries).", visibility: .hidden))
   var today: String?
 
   var todayString: String {
@@ -33,7 +38,9 @@ struct ReflectOptions: ParsableArguments {
       let log = try ReflectionLog.load(folder: dir)
       if warn, !log.problems.isEmpty {
         let files = Set(log.problems.map(\.path)).count
-        StandardError.line("metaeval: warning: \(files) file\(files == 1 ? " of the log could not be read and is" : "s of the log could not be read and are") left out; see 'metaeval reflect lint'")
+        StandardError.line(
+          "metaeval: warning: \(files) file\(files == 1 ? " of the log could not be read and is" : "s of the log could not be read and are") left out; see 'metaeval reflect lint'"
+        )
       }
       return log
     } catch {
@@ -49,7 +56,8 @@ extension Audience: ExpressibleByArgument {}
 
 extension Reflect {
   struct Init: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Create the log: the folder, config.yaml and a README.")
+    static let configuration = CommandConfiguration(
+      abstract: "Create the log: the folder, config.yaml and a README.")
 
     @OptionGroup var options: ReflectOptions
     @Option(help: "The project's name (default: the name of the current folder).")
@@ -64,14 +72,18 @@ extension Reflect {
     var commissioner: String?
 
     func validate() throws {
-      guard Language(rawValue: language) != nil else { throw ValidationError("--language must be nl or en") }
+      guard Language(rawValue: language) != nil else {
+        throw ValidationError("--language must be nl or en")
+      }
       guard cadence > 0 else { throw ValidationError("--cadence must be at least 1 day") }
     }
 
     func run() throws {
-      let name = project ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath).lastPathComponent
+      let name =
+        project ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath).lastPathComponent
       let config = ReflectionConfig(
-        project: name, team: member, cadenceDays: cadence, language: Language(rawValue: language) ?? .en,
+        project: name, team: member, cadenceDays: cadence,
+        language: Language(rawValue: language) ?? .en,
         commissioner: commissioner)
       do {
         try ReflectionLog.initialise(folder: options.dir, config: config)
@@ -116,22 +128,32 @@ extension Reflect {
     var edit = false
 
     func validate() throws {
-      if let date, !ReflectionDates.isValid(date) { throw ValidationError("--date must be YYYY-MM-DD") }
+      if let date, !ReflectionDates.isValid(date) {
+        throw ValidationError("--date must be YYYY-MM-DD")
+      }
       if edit && message != nil { throw ValidationError("--edit and --message exclude each other") }
       for item in action { _ = try Self.parseAction(item, id: "A1") }
     }
 
     static func parseAction(_ text: String, id: String) throws -> ReflectionAction {
       let parts = text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
-      guard let first = parts.first, !first.isEmpty else { throw ValidationError("--action needs a text") }
+      guard let first = parts.first, !first.isEmpty else {
+        throw ValidationError("--action needs a text")
+      }
       var action = ReflectionAction(id: id, text: first)
       for part in parts.dropFirst() {
-        let pair = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-        guard pair.count == 2 else { throw ValidationError("--action: '\(part)' is not key=value (owner=, due=)") }
+        let pair = part.split(separator: "=", maxSplits: 1).map {
+          $0.trimmingCharacters(in: .whitespaces)
+        }
+        guard pair.count == 2 else {
+          throw ValidationError("--action: '\(part)' is not key=value (owner=, due=)")
+        }
         switch pair[0] {
         case "owner": action.owner = pair[1]
         case "due":
-          guard ReflectionDates.isValid(pair[1]) else { throw ValidationError("--action: due must be YYYY-MM-DD") }
+          guard ReflectionDates.isValid(pair[1]) else {
+            throw ValidationError("--action: due must be YYYY-MM-DD")
+          }
           action.due = pair[1]
         default: throw ValidationError("--action: unknown key '\(pair[0])' (owner, due)")
         }
@@ -144,8 +166,14 @@ extension Reflect {
       let language = log.config.language
       let defaultTitle =
         language == .nl
-        ? ["before": "Reflectie vooraf", "during": "Reflectie tijdens het project", "after": "Reflectie achteraf"][moment.rawValue]!
-        : ["before": "Reflection before the project", "during": "Reflection during the project", "after": "Reflection after the project"][moment.rawValue]!
+        ? [
+          "before": "Reflectie vooraf", "during": "Reflectie tijdens het project",
+          "after": "Reflectie achteraf",
+        ][moment.rawValue]!
+        : [
+          "before": "Reflection before the project", "during": "Reflection during the project",
+          "after": "Reflection after the project",
+        ][moment.rawValue]!
       let template = ReflectionTemplates.body(for: moment, language: language)
       var body = template
       if let message {
@@ -160,11 +188,16 @@ extension Reflect {
         let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
         if !input.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { body = "\n" + input }
       }
-      let actions = try action.enumerated().map { try Self.parseAction($0.element, id: "A\($0.offset + 1)") }
-      let authors = author.isEmpty ? [ProcessInfo.processInfo.environment["USER"] ?? ""].filter { !$0.isEmpty } : author
+      let actions = try action.enumerated().map {
+        try Self.parseAction($0.element, id: "A\($0.offset + 1)")
+      }
+      let authors =
+        author.isEmpty
+        ? [ProcessInfo.processInfo.environment["USER"] ?? ""].filter { !$0.isEmpty } : author
       let entry = ReflectionEntry(
         id: "", path: "", date: date ?? options.todayString, moment: moment, setting: setting,
-        audience: audience ?? log.config.defaultAudience, title: title ?? defaultTitle, authors: authors,
+        audience: audience ?? log.config.defaultAudience, title: title ?? defaultTitle,
+        authors: authors,
         tags: tag, project: log.config.project, actions: actions, body: body)
       do {
         let created = try log.create(entry)
@@ -182,7 +215,8 @@ extension Reflect {
         StandardError.line("metaeval: --edit needs $VISUAL or $EDITOR")
         throw ExitCode(2)
       }
-      let file = (NSTemporaryDirectory() as NSString).appendingPathComponent("metaeval-reflection-\(UUID().uuidString).md")
+      let file = (NSTemporaryDirectory() as NSString).appendingPathComponent(
+        "metaeval-reflection-\(UUID().uuidString).md")
       try text.write(toFile: file, atomically: true, encoding: .utf8)
       defer { try? FileManager.default.removeItem(atPath: file) }
       let process = Process()
@@ -192,7 +226,8 @@ extension Reflect {
       try process.run()
       process.waitUntilExit()
       guard process.terminationStatus == 0 else {
-        StandardError.line("metaeval: the editor exited with status \(process.terminationStatus); nothing saved")
+        StandardError.line(
+          "metaeval: the editor exited with status \(process.terminationStatus); nothing saved")
         throw ExitCode(2)
       }
       let edited = try String(contentsOfFile: file, encoding: .utf8)
@@ -240,7 +275,9 @@ extension Reflect {
       case .text:
         for entry in entries {
           let open = entry.actions.filter { $0.status == .open }.count
-          output.write("\(entry.date)  \(entry.moment.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0))  \(entry.audience.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))  \(Escape.terminal(entry.title))\(open > 0 ? "  [\(open) open]" : "")  (\(entry.id))\n")
+          output.write(
+            "\(entry.date)  \(entry.moment.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0))  \(entry.audience.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))  \(Escape.terminal(entry.title))\(open > 0 ? "  [\(open) open]" : "")  (\(entry.id))\n"
+          )
         }
       }
       output.flush()
@@ -269,7 +306,8 @@ extension Reflect {
   struct Done: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Close an action in place (only its status line changes).",
-      discussion: "ACTION is ENTRY/ID (e.g. 2026-11-29-sprint-12/A1), or ID when only one action has it.")
+      discussion:
+        "ACTION is ENTRY/ID (e.g. 2026-11-29-sprint-12/A1), or ID when only one action has it.")
 
     @OptionGroup var options: ReflectOptions
     @Argument(help: "The action: ENTRY/ID or ID.")
@@ -294,7 +332,9 @@ extension Reflect {
 
   struct Summary: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Coverage of moments and audiences, cadence, open and overdue actions, and the log against the rubric.")
+      abstract:
+        "Coverage of moments and audiences, cadence, open and overdue actions, and the log against the rubric."
+    )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
@@ -305,7 +345,8 @@ extension Reflect {
 
     func run() throws {
       let log = try options.log()
-      let summary = ReflectionSummary(log: log, today: options.todayString, scorer: try scoring.scorer())
+      let summary = ReflectionSummary(
+        log: log, today: options.todayString, scorer: try scoring.scorer())
       switch format {
       case .text: print(summary.text, terminator: "")
       case .json:
@@ -355,7 +396,9 @@ extension Reflect {
   struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Check every entry: front matter, known values, dates, actions.",
-      discussion: "Prints file:line: problem per problem. Exit codes: 0 all good; 1 problems found; 2 no log.")
+      discussion:
+        "Prints file:line: problem per problem. Exit codes: 0 all good; 1 problems found; 2 no log."
+    )
 
     @OptionGroup var options: ReflectOptions
 

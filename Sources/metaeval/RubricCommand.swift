@@ -10,14 +10,17 @@ struct RubricCommand: ParsableCommand {
   )
 
   struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the rubrics in the rubric folders.")
+    static let configuration = CommandConfiguration(
+      abstract: "List the rubrics in the rubric folders.")
 
     func run() throws {
       let library = RubricLibrary.standard()
       for path in library.available() {
         do {
           let rubric = try RubricLoader.load(path: path)
-          print("\(rubric.id)\tv\(rubric.version)\t\(rubric.criteria.count) criteria\t\(rubric.spec.title)")
+          print(
+            "\(rubric.id)\tv\(rubric.version)\t\(rubric.criteria.count) criteria\t\(rubric.spec.title)"
+          )
         } catch {
           StandardError.line("metaeval: \(error)")
         }
@@ -26,7 +29,8 @@ struct RubricCommand: ParsableCommand {
   }
 
   struct Show: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show a rubric's criteria and advice.")
+    static let configuration = CommandConfiguration(
+      abstract: "Show a rubric's criteria and advice.")
 
     @Argument(help: "Rubric id or path.")
     var rubric: String = RubricLibrary.defaultID
@@ -35,10 +39,14 @@ struct RubricCommand: ParsableCommand {
       let loaded = try loadOrExit(rubric)
       print("\(loaded.spec.title) (\(loaded.id) v\(loaded.version))\n\(loaded.spec.description)\n")
       for criterion in loaded.criteria {
-        let flags = [criterion.isRequired ? "required" : "advisory", criterion.isGate ? "gate" : nil].compactMap { $0 }
+        let flags = [
+          criterion.isRequired ? "required" : "advisory", criterion.isGate ? "gate" : nil,
+        ].compactMap { $0 }
         print("\(criterion.id) — \(criterion.spec.title) [\(flags.joined(separator: ", "))]")
         print("  \(criterion.spec.description)")
-        for dimension in criterion.spec.dimensions ?? [] { print("  · \(dimension.id): \(dimension.description)") }
+        for dimension in criterion.spec.dimensions ?? [] {
+          print("  · \(dimension.id): \(dimension.description)")
+        }
         print("  advice (en): \(criterion.advice(in: .en))")
         print("  advice (nl): \(criterion.advice(in: .nl))\n")
       }
@@ -48,7 +56,8 @@ struct RubricCommand: ParsableCommand {
   struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Check rubric files: structure, ids, patterns, examples in both languages.",
-      discussion: "Exit codes: 0 all good; 2 a rubric has a problem (file:line: criterion: problem).")
+      discussion:
+        "Exit codes: 0 all good; 2 a rubric has a problem (file:line: criterion: problem).")
 
     @Argument(help: "Rubric files (default: every rubric in the rubric folder).")
     var paths: [String] = []
@@ -85,7 +94,9 @@ struct RubricCommand: ParsableCommand {
         let rubric = try loadOrExit(target)
         let outcome = RubricExamples.run(rubric)
         for failure in outcome.failures { print("FAIL \(failure)") }
-        print("\(rubric.path): \(outcome.examples - outcome.failures.count)/\(outcome.examples) examples pass")
+        print(
+          "\(rubric.path): \(outcome.examples - outcome.failures.count)/\(outcome.examples) examples pass"
+        )
         failures += outcome.failures.count
       }
       if failures > 0 { throw ExitCode(1) }

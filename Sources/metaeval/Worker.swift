@@ -27,12 +27,15 @@ struct Worker: ParsableCommand {
       setrlimit(Int32(RLIMIT_AS.rawValue), &limit)
     }
     let ocrCache = cache.flatMap { try? ExtractionCache(path: $0) }
-    let extractor = Extractor(options: ExtractionOptions(ocr: ocr.options(jobs: 1)), ocrCache: ocrCache)
+    let extractor = Extractor(
+      options: ExtractionOptions(ocr: ocr.options(jobs: 1)), ocrCache: ocrCache)
     let encoder = JSONEncoder()
     let decoder = JSONDecoder()
     let faults = FaultInjection()
     while let line = readLine(strippingNewline: true) {
-      guard let request = try? decoder.decode(WorkerRequest.self, from: Data(line.utf8)) else { continue }
+      guard let request = try? decoder.decode(WorkerRequest.self, from: Data(line.utf8)) else {
+        continue
+      }
       faults.apply(to: request.path)
       var reply: WorkerReply
       do {
@@ -40,7 +43,9 @@ struct Worker: ParsableCommand {
       } catch {
         reply = WorkerReply(failure: .init(code: error.code, message: error.problem))
       }
-      var data = (try? encoder.encode(reply)) ?? Data(#"{"failure":{"code":"worker","message":"cannot encode"}}"#.utf8)
+      var data =
+        (try? encoder.encode(reply))
+        ?? Data(#"{"failure":{"code":"worker","message":"cannot encode"}}"#.utf8)
       data.append(0x0A)
       FileHandle.standardOutput.write(data)
     }
@@ -51,9 +56,15 @@ struct Worker: ParsableCommand {
 /// `$METAEVAL_TEST_HANG` hangs its worker, one with `$METAEVAL_TEST_CRASH` crashes it, one
 /// with `$METAEVAL_TEST_HOG` allocates until the memory limit stops it. Unset, nothing happens.
 struct FaultInjection {
-  let hang = ProcessInfo.processInfo.environment["METAEVAL_TEST_HANG"].flatMap { $0.isEmpty ? nil : $0 }
-  let crash = ProcessInfo.processInfo.environment["METAEVAL_TEST_CRASH"].flatMap { $0.isEmpty ? nil : $0 }
-  let hog = ProcessInfo.processInfo.environment["METAEVAL_TEST_HOG"].flatMap { $0.isEmpty ? nil : $0 }
+  let hang = ProcessInfo.processInfo.environment["METAEVAL_TEST_HANG"].flatMap {
+    $0.isEmpty ? nil : $0
+  }
+  let crash = ProcessInfo.processInfo.environment["METAEVAL_TEST_CRASH"].flatMap {
+    $0.isEmpty ? nil : $0
+  }
+  let hog = ProcessInfo.processInfo.environment["METAEVAL_TEST_HOG"].flatMap {
+    $0.isEmpty ? nil : $0
+  }
 
   func apply(to path: String) {
     let name = (path as NSString).lastPathComponent

@@ -26,24 +26,34 @@ import Testing
     let files = (1...12).map { "r\($0).pdf" }
     let human = [
       "method": ["yes", "yes", "no", "yes", "no", "no", "yes", "yes", "no", "yes", "", "no"],
-      "recommendations": ["yes", "no", "no", "yes", "yes", "no", "yes", "no", "no", "yes", "yes", "no"],
+      "recommendations": [
+        "yes", "no", "no", "yes", "yes", "no", "yes", "no", "no", "yes", "yes", "no",
+      ],
     ]
     let machine = [
       "method": ["yes", "no", "no", "yes", "no", "yes", "yes", "yes", "no", "yes", "yes", "no"],
-      "recommendations": ["yes", "no", "yes", "yes", "yes", "no", "yes", "no", "no", "no", "yes", "no"],
+      "recommendations": [
+        "yes", "no", "yes", "yes", "yes", "no", "yes", "no", "no", "no", "yes", "no",
+      ],
     ]
     var coding = "file,method,recommendations\n"
-    var run = "file,sha256,status,error,method,method_confidence,recommendations,recommendations_confidence\n"
+    var run =
+      "file,sha256,status,error,method,method_confidence,recommendations,recommendations_confidence\n"
     for (index, file) in files.enumerated() {
       coding += "\(file),\(human["method"]![index]),\(human["recommendations"]![index])\n"
-      run += "\(file),abc,scored,,\(machine["method"]![index]),0.90,\(machine["recommendations"]![index]),0.80\n"
+      run +=
+        "\(file),abc,scored,,\(machine["method"]![index]),0.90,\(machine["recommendations"]![index]),0.80\n"
     }
     let codingPath = try directory.write("coding.csv", coding)
     let runPath = try directory.write("run/documents.csv", run)
-    try directory.write("run/evidence.csv", "file,criterion,page,page_label,quote,cue,kind\nr2.pdf,method,3,iii,'- We interviewed staff.,x,phrase\n")
+    try directory.write(
+      "run/evidence.csv",
+      "file,criterion,page,page_label,quote,cue,kind\nr2.pdf,method,3,iii,'- We interviewed staff.,x,phrase\n"
+    )
     let result = try CommandRunner.run(["agree", codingPath, runPath, "--format", "json"])
     #expect(result.status == 0, "\(result.stderr)")
-    let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
     let pairs = try #require(object["pairs"] as? [[String: Any]])
     for pair in pairs {
       let criterion = pair["criterion"] as! String

@@ -11,7 +11,8 @@ import Testing
   }
 
   @Test func aCompleteReportPasses() throws {
-    let pdf = try FixtureReports.writePDF(FixtureReports.dutchEvaluation(method: true), named: "complete.pdf", in: directory)
+    let pdf = try FixtureReports.writePDF(
+      FixtureReports.dutchEvaluation(method: true), named: "complete.pdf", in: directory)
     let result = try CommandRunner.run(["check", pdf])
     #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
     #expect(result.stdout.contains("✓ Recommendations (2)"))
@@ -21,7 +22,8 @@ import Testing
 
   @Test func aReportWithoutRecommendationsFailsWithTheAdvice() throws {
     let pdf = try FixtureReports.writePDF(
-      FixtureReports.dutchEvaluation(method: true, recommendations: false), named: "no-advice.pdf", in: directory)
+      FixtureReports.dutchEvaluation(method: true, recommendations: false), named: "no-advice.pdf",
+      in: directory)
     let result = try CommandRunner.run(["check", pdf])
     #expect(result.status == 1)
     #expect(result.stdout.contains("✗ Recommendations"))
@@ -30,7 +32,8 @@ import Testing
   }
 
   @Test func aDamagedPDFExitsTwoWithOneLineNamingIt() throws {
-    let good = try FixtureReports.writePDF(FixtureReports.dutchEvaluation(), named: "good.pdf", in: directory)
+    let good = try FixtureReports.writePDF(
+      FixtureReports.dutchEvaluation(), named: "good.pdf", in: directory)
     let bytes = try Data(contentsOf: URL(fileURLWithPath: good))
     let damaged = try directory.write("damaged.pdf", bytes.prefix(bytes.count / 2))
     let result = try CommandRunner.run(["check", damaged])
@@ -42,7 +45,8 @@ import Testing
 
   @Test func extractedTextIsEscapedInHTMLAndMarkdown() throws {
     let pdf = try FixtureReports.writePDF(
-      FixtureReports.dutchEvaluation(extra: "Citaat uit een interview: <script>alert(1)</script> en =HYPERLINK(\"http://x\")."),
+      FixtureReports.dutchEvaluation(
+        extra: "Citaat uit een interview: <script>alert(1)</script> en =HYPERLINK(\"http://x\")."),
       named: "hostile.pdf", in: directory)
     let html = try CommandRunner.run(["check", "--format", "html", pdf])
     #expect(html.stdout.contains("</html>"))
@@ -54,7 +58,8 @@ import Testing
   }
 
   @Test func anUnknownRubricOrFormatExitsTwo() throws {
-    let pdf = try FixtureReports.writePDF(FixtureReports.dutchEvaluation(), named: "r.pdf", in: directory)
+    let pdf = try FixtureReports.writePDF(
+      FixtureReports.dutchEvaluation(), named: "r.pdf", in: directory)
     let rubric = try CommandRunner.run(["check", "--rubric", "nope", pdf])
     #expect(rubric.status == 2)
     #expect(rubric.stderr.contains("rubric 'nope' not found"))
@@ -74,7 +79,8 @@ import Testing
   @Test func rubricLintNamesFileAndLineOfAProblem() throws {
     let bad = try directory.write(
       "bad.yaml",
-      "version: 1\nid: bad\ntitle: Bad\ndescription: Bad.\ncriteria:\n  - id: x\n    title: X\n    description: X.\n    advice: {nl: a, en: b}\n    cues:\n      - kind: phrase\n        patterns: {en: ['(unclosed']}\n    examples: []\n")
+      "version: 1\nid: bad\ntitle: Bad\ndescription: Bad.\ncriteria:\n  - id: x\n    title: X\n    description: X.\n    advice: {nl: a, en: b}\n    cues:\n      - kind: phrase\n        patterns: {en: ['(unclosed']}\n    examples: []\n"
+    )
     let result = try CommandRunner.run(["rubric", "lint", bad])
     #expect(result.status == 2)
     #expect(result.stderr.contains("bad.yaml:12: criterion 'x'"))

@@ -14,17 +14,24 @@ import Testing
   /// A corpus of two good reports, a text report and hostile files of every kind.
   func hostileCorpus(mutatedCopies: Int = 6) throws -> String {
     let corpus = directory.file("corpus")
-    let good = try FixtureReports.writePDF(FixtureReports.dutchEvaluation(method: true), named: "corpus/good.pdf", in: directory)
+    let good = try FixtureReports.writePDF(
+      FixtureReports.dutchEvaluation(method: true), named: "corpus/good.pdf", in: directory)
     _ = try FixtureReports.writePDF(
-      FixtureReports.dutchEvaluation(recommendations: false), named: "corpus/sub/no-advice.pdf", in: directory)
-    try directory.write("corpus/memo.txt", "Lessons learned\nWe recommend that future projects plan the migration earlier.")
+      FixtureReports.dutchEvaluation(recommendations: false), named: "corpus/sub/no-advice.pdf",
+      in: directory)
+    try directory.write(
+      "corpus/memo.txt",
+      "Lessons learned\nWe recommend that future projects plan the migration earlier.")
     let bytes = try Data(contentsOf: URL(fileURLWithPath: good))
     try directory.write("corpus/bad/truncated.pdf", bytes.prefix(bytes.count / 3))
     try directory.write("corpus/bad/zero.pdf", Data())
     var generator = SystemRandomNumberGenerator()
-    try directory.write("corpus/bad/random.pdf", Data((0..<5000).map { _ in UInt8.random(in: 0...255, using: &generator) }))
+    try directory.write(
+      "corpus/bad/random.pdf",
+      Data((0..<5000).map { _ in UInt8.random(in: 0...255, using: &generator) }))
     _ = try FixtureReports.writePDF(
-      FixtureReports.dutchEvaluation(paragraphs: 2), named: "corpus/bad/scan.pdf", in: directory, rendering: .image(dpi: 30))
+      FixtureReports.dutchEvaluation(paragraphs: 2), named: "corpus/bad/scan.pdf", in: directory,
+      rendering: .image(dpi: 30))
     for copy in 0..<mutatedCopies {
       var mutated = bytes
       for _ in 0..<40 {
@@ -54,7 +61,10 @@ import Testing
   @Test func aHostileCorpusGivesOneRowPerFileAndExitsThree() throws {
     let corpus = try hostileCorpus()
     let out = directory.file("out")
-    let result = try run([corpus, "--out", out, "--cache", directory.file("cache.sqlite"), "--jobs", "2", "--timeout", "60"])
+    let result = try run([
+      corpus, "--out", out, "--cache", directory.file("cache.sqlite"), "--jobs", "2", "--timeout",
+      "60",
+    ])
     #expect(!result.signalled)
     #expect(result.status == 3, "\(result.stdout)\(result.stderr)")
     let rows = try csv(out + "/documents.csv")
@@ -70,7 +80,9 @@ import Testing
     #expect(byFile["good.pdf"]?["recommendations"] == "yes")
     #expect(byFile["sub/no-advice.pdf"]?["recommendations"] == "no")
     #expect(byFile["memo.txt"]?["status"] == "scored")
-    for file in ["documents.csv", "evidence.csv", "results.jsonl", "summary.md", "report.html", "run.json"] {
+    for file in [
+      "documents.csv", "evidence.csv", "results.jsonl", "summary.md", "report.html", "run.json",
+    ] {
       #expect(FileManager.default.fileExists(atPath: out + "/" + file), "\(file)")
     }
     #expect(!FileManager.default.fileExists(atPath: out + "/documents.csv.partial"))
@@ -116,13 +128,17 @@ import Testing
   @Test func aCrashOrAHangInExtractionFailsThatDocumentOnly() throws {
     let corpus = directory.file("faults")
     for name in ["fine", "crash-here", "hang-here"] {
-      _ = try FixtureReports.writePDF(FixtureReports.dutchEvaluation(paragraphs: 3), named: "faults/\(name).pdf", in: directory)
+      _ = try FixtureReports.writePDF(
+        FixtureReports.dutchEvaluation(paragraphs: 3), named: "faults/\(name).pdf", in: directory)
     }
     let result = try run(
       [corpus, "--out", directory.file("faults-out"), "--no-cache", "--timeout", "3"],
       environment: ["METAEVAL_TEST_CRASH": "crash-here", "METAEVAL_TEST_HANG": "hang-here"])
     #expect(result.status == 3)
-    let rows = Dictionary(uniqueKeysWithValues: try csv(directory.file("faults-out/documents.csv")).map { ($0["file"]!, $0) })
+    let rows = Dictionary(
+      uniqueKeysWithValues: try csv(directory.file("faults-out/documents.csv")).map {
+        ($0["file"]!, $0)
+      })
     #expect(rows["fine.pdf"]?["status"] == "scored")
     #expect(rows["crash-here.pdf"]?["error"]?.contains("signal 11") == true)
     #expect(rows["hang-here.pdf"]?["error"]?.contains("longer than 3 s") == true)
@@ -134,7 +150,9 @@ import Testing
       blocks: [
         .heading(level: 1, text: "Evaluatie van het klantportaal"),
         .paragraph("Opdrachtgever: =HYPERLINK(\"http://x\")"),
-        .paragraph("Het doel van deze evaluatie is na te gaan of <script>alert(1)</script> het portaal goed werkt."),
+        .paragraph(
+          "Het doel van deze evaluatie is na te gaan of <script>alert(1)</script> het portaal goed werkt."
+        ),
       ])
     _ = try FixtureReports.writePDF(source, named: "xss/report.pdf", in: directory)
     let out = directory.file("xss-out")
@@ -161,8 +179,10 @@ import Testing
     let evaluations = rows.filter { $0["is_evaluation"] == "yes" }
     let summary = try String(contentsOfFile: out + "/summary.md", encoding: .utf8)
     let expectations: [(String, String, [[String: String]])] = [
-      ("Is an evaluation", "is_evaluation", rows), ("Research question", "research_question", evaluations),
-      ("Commissioner", "commissioner", evaluations), ("Recommendations", "recommendations", evaluations),
+      ("Is an evaluation", "is_evaluation", rows),
+      ("Research question", "research_question", evaluations),
+      ("Commissioner", "commissioner", evaluations),
+      ("Recommendations", "recommendations", evaluations),
       ("Method", "method", evaluations), ("— Product", "scope_product", evaluations),
       ("— People", "scope_people", evaluations),
     ]
@@ -174,11 +194,17 @@ import Testing
   }
 
   @Test func aManifestBringsMetadataAndGroups() throws {
-    _ = try FixtureReports.writePDF(FixtureReports.dutchEvaluation(method: true), named: "m/a.pdf", in: directory)
-    _ = try FixtureReports.writePDF(FixtureReports.dutchEvaluation(recommendations: false), named: "m/b.pdf", in: directory)
-    let manifest = try directory.write("m/manifest.csv", "file;year;organisation\r\nb.pdf;2021;Gemeente B\r\na.pdf;2016;\"Gemeente A; noord\"\r\n")
+    _ = try FixtureReports.writePDF(
+      FixtureReports.dutchEvaluation(method: true), named: "m/a.pdf", in: directory)
+    _ = try FixtureReports.writePDF(
+      FixtureReports.dutchEvaluation(recommendations: false), named: "m/b.pdf", in: directory)
+    let manifest = try directory.write(
+      "m/manifest.csv",
+      "file;year;organisation\r\nb.pdf;2021;Gemeente B\r\na.pdf;2016;\"Gemeente A; noord\"\r\n")
     let out = directory.file("m-out")
-    let result = try run([manifest, "--out", out, "--no-cache", "--group-by", "year", "--delimiter", ";", "--excel"])
+    let result = try run([
+      manifest, "--out", out, "--no-cache", "--group-by", "year", "--delimiter", ";", "--excel",
+    ])
     #expect(result.status == 0, "\(result.stderr)")
     let data = try Data(contentsOf: URL(fileURLWithPath: out + "/documents.csv"))
     #expect(data.starts(with: [0xEF, 0xBB, 0xBF]), "Excel byte-order mark")

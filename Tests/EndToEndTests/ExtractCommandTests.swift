@@ -7,14 +7,17 @@ import Testing
 @Suite struct ExtractCommandTests {
   @Test func aFolderOfHostileFilesFailsEachBadOneAndExtractsTheGoodOnes() throws {
     let directory = try TemporaryDirectory("hostile")
-    let good = try FixtureReports.writePDF(FixtureReports.dutchEvaluation(), named: "good.pdf", in: directory)
+    let good = try FixtureReports.writePDF(
+      FixtureReports.dutchEvaluation(), named: "good.pdf", in: directory)
     let bytes = try Data(contentsOf: URL(fileURLWithPath: good))
     try directory.write("truncated.pdf", bytes.prefix(bytes.count / 3))
     try directory.write("zero.pdf", Data())
     var generator = SystemRandomNumberGenerator()
-    try directory.write("random.pdf", Data((0..<10_000).map { _ in UInt8.random(in: 0...255, using: &generator) }))
+    try directory.write(
+      "random.pdf", Data((0..<10_000).map { _ in UInt8.random(in: 0...255, using: &generator) }))
     _ = try FixtureReports.writePDF(
-      FixtureReports.dutchEvaluation(paragraphs: 2), named: "scan.pdf", in: directory, rendering: .image(dpi: 40))
+      FixtureReports.dutchEvaluation(paragraphs: 2), named: "scan.pdf", in: directory,
+      rendering: .image(dpi: 40))
     try PDFWriter.writeBlankPages(2000, to: directory.file("blank.pdf"))
     try directory.write("memo.txt", "Lessons learned from the pilot.")
 
@@ -34,7 +37,8 @@ import Testing
 
   @Test func jsonHasOneObjectPerFileWithStableKeys() throws {
     let directory = try TemporaryDirectory("json")
-    let pdf = try FixtureReports.writePDF(FixtureReports.dutchEvaluation(), named: "r.pdf", in: directory)
+    let pdf = try FixtureReports.writePDF(
+      FixtureReports.dutchEvaluation(), named: "r.pdf", in: directory)
     let first = try CommandRunner.run(["extract", "--format", "json", pdf, pdf])
     let second = try CommandRunner.run(["extract", "--format", "json", pdf, pdf])
     #expect(first.status == 0)
@@ -49,7 +53,8 @@ import Testing
 
   @Test func textSeparatesPagesWithFormFeeds() throws {
     let directory = try TemporaryDirectory("text")
-    let pdf = try FixtureReports.writePDF(FixtureReports.dutchEvaluation(), named: "r.pdf", in: directory)
+    let pdf = try FixtureReports.writePDF(
+      FixtureReports.dutchEvaluation(), named: "r.pdf", in: directory)
     let all = try CommandRunner.run(["extract", pdf])
     let some = try CommandRunner.run(["extract", "--pages", "2-3", pdf])
     #expect(some.stdout.filter { $0 == "\u{0C}" }.count == 2)

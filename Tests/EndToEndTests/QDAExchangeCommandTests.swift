@@ -24,11 +24,15 @@ import Testing
   }
 
   static let xmllint: String? = {
-    let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
-    return folders.map { "\($0)/xmllint" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(
+      separator: ":")
+    return folders.map { "\($0)/xmllint" }.first {
+      FileManager.default.isExecutableFile(atPath: $0)
+    }
   }()
 
-  static let noXmllint: Comment = "xmllint is not installed (apt-get install libxml2-utils): schema validation skipped"
+  static let noXmllint: Comment =
+    "xmllint is not installed (apt-get install libxml2-utils): schema validation skipped"
 
   func validate(_ file: String, against schema: String) throws -> (status: Int32, output: String) {
     let process = Process()
@@ -53,19 +57,25 @@ import Testing
     _ = try FixtureReports.writePDF(
       FixtureReports.dutchEvaluation(method: true), named: "corpus/aanpak.pdf", in: directory)
     _ = try FixtureReports.writePDF(
-      FixtureReports.dutchEvaluation(columns: 2, recommendations: false), named: "corpus/twee kolommen.pdf",
+      FixtureReports.dutchEvaluation(columns: 2, recommendations: false),
+      named: "corpus/twee kolommen.pdf",
       in: directory)
     _ = try FixtureReports.writePDF(
       FixtureReports.dutchEvaluation(
         paragraphs: 6,
-        extra: "Wij hebben een enquête gehouden onder 40 medewerkers; de coördinatie werd als zwak beoordeeld."),
+        extra:
+          "Wij hebben een enquête gehouden onder 40 medewerkers; de coördinatie werd als zwak beoordeeld."
+      ),
       named: "corpus/sub/kort.pdf", in: directory)
     try directory.write(
       "corpus/memo.txt",
       "Terugblik 🇳🇱 op het project\n\nDe centrale vraag van deze terugblik is wat er goed ging.\nWe hebben "
-        + "twaalf medewerkers geïnterviewd.\n\nAanbevelingen\n1. Plan de migratie eerder.\n2. Betrek de gebruikers.\n")
+        + "twaalf medewerkers geïnterviewd.\n\nAanbevelingen\n1. Plan de migratie eerder.\n2. Betrek de gebruikers.\n"
+    )
     let run = directory.file("run")
-    let result = try CommandRunner.run(["corpus", directory.file("corpus"), "--out", run, "--no-cache", "--jobs", "2"])
+    let result = try CommandRunner.run([
+      "corpus", directory.file("corpus"), "--out", run, "--no-cache", "--jobs", "2",
+    ])
     #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
     return run
   }
@@ -78,7 +88,8 @@ import Testing
     let output = directory.file("x.qdpx")
     let export = try CommandRunner.run(["export", "qdpx", run, "-o", output])
     #expect(export.status == 0, "\(export.stderr)")
-    let projectPath = try directory.write("unzipped/project.qde", try #require(try unzip(output)["project.qde"]))
+    let projectPath = try directory.write(
+      "unzipped/project.qde", try #require(try unzip(output)["project.qde"]))
     let validation = try validate(projectPath, against: "Project")
     #expect(validation.status == 0, "\(validation.output)")
   }
@@ -94,31 +105,44 @@ import Testing
     let entries = try unzip(output)
     let project = try #require(entries["project.qde"])
     let read = ProjectXML.read(project)
-    #expect(read.sources.map(\.name) == ["aanpak.pdf", "memo.txt", "sub/kort.pdf", "twee kolommen.pdf"])
-    #expect(Set(entries.keys) == Set(["project.qde"] + read.sources.map { "sources/\($0.guid).txt" }))
+    #expect(
+      read.sources.map(\.name) == ["aanpak.pdf", "memo.txt", "sub/kort.pdf", "twee kolommen.pdf"])
+    #expect(
+      Set(entries.keys) == Set(["project.qde"] + read.sources.map { "sources/\($0.guid).txt" }))
     let evidence = try QDACSV.records(directory.file("run/evidence.csv"))
     var checked = 0
     for source in read.sources {
-      let text = String(decoding: try #require(entries["sources/\(source.guid).txt"]), as: UTF8.self)
+      let text = String(
+        decoding: try #require(entries["sources/\(source.guid).txt"]), as: UTF8.self)
       let scalars = Array(text.unicodeScalars)
       let quotes = evidence.filter { $0["file"] == source.name }
       #expect(!source.selections.isEmpty, "\(source.name)")
       for selection in source.selections {
-        try #require(selection.start >= 0 && selection.start < selection.end && selection.end <= scalars.count)
+        try #require(
+          selection.start >= 0 && selection.start < selection.end && selection.end <= scalars.count)
         var selected = ""
         selected.unicodeScalars.append(contentsOf: scalars[selection.start..<selection.end])
         let found = quotes.contains { row in
           var quote = row["quote"] ?? ""
           // The CSV defuses a cell that would start a formula with a leading quote.
-          if quote.hasPrefix("'"), let next = quote.dropFirst().first, "=+-@\t\r".contains(next) { quote.removeFirst() }
+          if quote.hasPrefix("'"), let next = quote.dropFirst().first, "=+-@\t\r".contains(next) {
+            quote.removeFirst()
+          }
           if Self.normalized(selected) == Self.normalized(quote) { return true }
           // A heading's evidence is "Heading — first sentence of its section": the selection
           // runs from the heading to the end of that sentence.
-          guard row["kind"] == "heading", let separator = quote.range(of: " — ") else { return false }
-          return Self.normalized(selected).hasPrefix(Self.normalized(String(quote[..<separator.lowerBound])))
-            && Self.normalized(selected).hasSuffix(Self.normalized(String(quote[separator.upperBound...])))
+          guard row["kind"] == "heading", let separator = quote.range(of: " — ") else {
+            return false
+          }
+          return Self.normalized(selected).hasPrefix(
+            Self.normalized(String(quote[..<separator.lowerBound])))
+            && Self.normalized(selected).hasSuffix(
+              Self.normalized(String(quote[separator.upperBound...])))
         }
-        #expect(found, "\(source.name) [\(selection.start), \(selection.end)): '\(selected)' is no evidence quote")
+        #expect(
+          found,
+          "\(source.name) [\(selection.start), \(selection.end)): '\(selected)' is no evidence quote"
+        )
         checked += 1
       }
     }
@@ -131,8 +155,12 @@ import Testing
     #expect(read.cases.map(\.sources) == read.sources.map { [$0.guid] })
     let documents = try QDACSV.records(directory.file("run/documents.csv"))
     for (index, row) in documents.enumerated() {
-      #expect(read.cases[index].values["recommendations"] == (row["recommendations"] == "yes" ? "true" : "false"))
-      #expect(read.cases[index].values["scope_process"] == (row["scope_process"] == "yes" ? "true" : "false"))
+      #expect(
+        read.cases[index].values["recommendations"]
+          == (row["recommendations"] == "yes" ? "true" : "false"))
+      #expect(
+        read.cases[index].values["scope_process"]
+          == (row["scope_process"] == "yes" ? "true" : "false"))
     }
 
     // The same run gives the same bytes, and the codebook's GUIDs are those of export qdc.
@@ -143,14 +171,18 @@ import Testing
         == Data(contentsOf: URL(fileURLWithPath: directory.file("y.qdpx"))))
     let codebook = try CommandRunner.run(["export", "qdc", "-o", directory.file("x.qdc")])
     #expect(codebook.status == 0)
-    let qdcCodes = ProjectXML.read(try Data(contentsOf: URL(fileURLWithPath: directory.file("x.qdc")))).codes
+    let qdcCodes = ProjectXML.read(
+      try Data(contentsOf: URL(fileURLWithPath: directory.file("x.qdc")))
+    ).codes
     #expect(!qdcCodes.isEmpty)
     #expect(read.codes == qdcCodes)
   }
 
   /// White space runs as one space; a leading and a trailing "…" left out.
   static func normalized(_ text: String) -> String {
-    var words = text.split(whereSeparator: { $0.unicodeScalars.allSatisfy(\.properties.isWhitespace) }).map(String.init)
+    var words = text.split(whereSeparator: {
+      $0.unicodeScalars.allSatisfy(\.properties.isWhitespace)
+    }).map(String.init)
     if words.first == "…" {
       words.removeFirst()
     } else if let first = words.first, first.hasPrefix("…") {
@@ -166,7 +198,8 @@ import Testing
 
   @Test func aRunMovedElsewhereExportsWithCorpus() throws {
     let run = try corpusRun()
-    try FileManager.default.moveItem(atPath: directory.file("corpus"), toPath: directory.file("moved"))
+    try FileManager.default.moveItem(
+      atPath: directory.file("corpus"), toPath: directory.file("moved"))
     let missing = try CommandRunner.run(["export", "qdpx", run, "-o", directory.file("x.qdpx")])
     #expect(missing.status == 2)
     #expect(
@@ -181,7 +214,9 @@ import Testing
   }
 
   @Test func exportErrorsAreOneLineAndExitTwo() throws {
-    let notARun = try CommandRunner.run(["export", "qdpx", directory.path, "-o", directory.file("x.qdpx")])
+    let notARun = try CommandRunner.run([
+      "export", "qdpx", directory.path, "-o", directory.file("x.qdpx"),
+    ])
     #expect(notARun.status == 2)
     #expect(
       notARun.stderrLines == [
@@ -192,14 +227,18 @@ import Testing
     ])
     #expect(badRubric.status == 2)
     #expect(badRubric.stderrLines.count == 1)
-    let unwritable = try CommandRunner.run(["export", "qdc", "-o", directory.file("no/folder/x.qdc")])
+    let unwritable = try CommandRunner.run([
+      "export", "qdc", "-o", directory.file("no/folder/x.qdc"),
+    ])
     #expect(unwritable.status == 2)
     #expect(unwritable.stderrLines.count == 1)
     #expect(unwritable.stderr.contains("no/folder/x.qdc: cannot write"))
   }
 
   @Test func everyCommandHasHelp() throws {
-    for command in [["export"], ["export", "qdpx"], ["export", "qdc"], ["import"], ["import", "qdpx"]] {
+    for command in [
+      ["export"], ["export", "qdpx"], ["export", "qdc"], ["import"], ["import", "qdpx"],
+    ] {
       let result = try CommandRunner.run(command + ["--help"])
       #expect(result.status == 0, "\(command)")
       #expect(result.stdout.contains("USAGE"), "\(command)")
@@ -250,18 +289,22 @@ import Testing
     """
 
   /// The project.qde a QDA tool would write after two people coded with the codebook.
-  fileprivate static func codedProject(codes: [ProjectXML.Code], sources: [(guid: String, name: String, text: String)])
+  fileprivate static func codedProject(
+    codes: [ProjectXML.Code], sources: [(guid: String, name: String, text: String)]
+  )
     -> String
   {
     let users = [
-      "admin": "A0000000-0000-4000-8000-000000000001", "coder-a": "A0000000-0000-4000-8000-00000000000A",
+      "admin": "A0000000-0000-4000-8000-000000000001",
+      "coder-a": "A0000000-0000-4000-8000-00000000000A",
       "coder-b": "A0000000-0000-4000-8000-00000000000B",
     ]
     let ownProcess = "B0000000-0000-4000-8000-000000000001"
     // Per source, per coder: the codes applied (names of the codebook's codes, or "own process").
     let a: [[String]] = [
       [
-        "Research question", "Commissioner", "Recommendations", "Method", "Interviews", "Product", "Process",
+        "Research question", "Commissioner", "Recommendations", "Method", "Interviews", "Product",
+        "Process",
         "Is an evaluation",
       ],
       ["Research question", "Commissioner", "Method", "Survey", "Process", "Is an evaluation"],
@@ -270,15 +313,19 @@ import Testing
     ]
     let b: [[String]] = [
       [
-        "Research question", "Commissioner", "Method", "Interviews", "Document study", "Product", "own process",
+        "Research question", "Commissioner", "Method", "Interviews", "Document study", "Product",
+        "own process",
         "Is an evaluation",
       ],
       ["Research question", "Recommendations", "Method", "Is an evaluation"],
       ["Commissioner", "Method", "Is an evaluation"],
       ["Recommendations", "Is an evaluation"],
     ]
-    let byName = Dictionary(codes.map { ($0.name, $0.guid) }, uniquingKeysWith: { first, _ in first })
-    func guid(_ name: String) -> String { name == "own process" ? ownProcess : byName[name] ?? "missing \(name)" }
+    let byName = Dictionary(
+      codes.map { ($0.name, $0.guid) }, uniquingKeysWith: { first, _ in first })
+    func guid(_ name: String) -> String {
+      name == "own process" ? ownProcess : byName[name] ?? "missing \(name)"
+    }
     var xml = """
       <?xml version="1.0" encoding="utf-8"?>
       <Project xmlns="urn:QDA-XML:project:1.0" name="Coded in a QDA tool" origin="A QDA tool" creatingUserGUID="\(users["admin"] ?? "")">
@@ -359,15 +406,18 @@ import Testing
     let project = Self.codedProject(codes: codes, sources: sources)
     let qdpx = directory.file("coded.qdpx")
     try TestZip.write(
-      [("project.qde", Data(project.utf8))] + sources.map { ("sources/\($0.guid).txt", Data($0.text.utf8)) }, to: qdpx)
+      [("project.qde", Data(project.utf8))]
+        + sources.map { ("sources/\($0.guid).txt", Data($0.text.utf8)) }, to: qdpx)
     if Self.xmllint != nil {
-      let validation = try validate(try directory.write("coded/project.qde", project), against: "Project")
+      let validation = try validate(
+        try directory.write("coded/project.qde", project), against: "Project")
       #expect(validation.status == 0, "the test's own project must be valid: \(validation.output)")
     }
 
     // Without --user: a file per coder, beside the output.
     let output = directory.file("out/coding.csv")
-    try FileManager.default.createDirectory(atPath: directory.file("out"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      atPath: directory.file("out"), withIntermediateDirectories: true)
     let both = try CommandRunner.run(["import", "qdpx", qdpx, "-o", output])
     #expect(both.status == 0, "\(both.stderr)")
     let pathA = directory.file("out/coding-coder-a.csv")
@@ -386,7 +436,10 @@ import Testing
     // An unknown user is one line that lists the known ones.
     let unknown = try CommandRunner.run(["import", "qdpx", qdpx, "--user", "coder-c", "-o", output])
     #expect(unknown.status == 2)
-    #expect(unknown.stderrLines == ["metaeval: \(qdpx): no user named 'coder-c' (users: admin, coder-a, coder-b)"])
+    #expect(
+      unknown.stderrLines == [
+        "metaeval: \(qdpx): no user named 'coder-c' (users: admin, coder-a, coder-b)"
+      ])
 
     try expectAgreement(pathA, pathB)
   }
@@ -402,7 +455,8 @@ import Testing
       #expect(got.count == want.count, "\(path) row \(row)")
       for (column, (cell, expectedCell)) in zip(got, want).enumerated() where cell != expectedCell {
         Issue.record(
-          "\(path) row \(row) (\(got.first ?? "")), column \(wanted[0][column]): '\(cell)', expected '\(expectedCell)'")
+          "\(path) row \(row) (\(got.first ?? "")), column \(wanted[0][column]): '\(cell)', expected '\(expectedCell)'"
+        )
       }
     }
   }
@@ -411,17 +465,21 @@ import Testing
   func expectAgreement(_ pathA: String, _ pathB: String) throws {
     let agree = try CommandRunner.run(["agree", pathA, pathB, "--format", "json"])
     #expect(agree.status == 0, "\(agree.stderr)")
-    let json = try #require(try JSONSerialization.jsonObject(with: Data(agree.stdout.utf8)) as? [String: Any])
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(agree.stdout.utf8)) as? [String: Any])
     let pairs = try #require(json["pairs"] as? [[String: Any]])
     var kappas: [String: Double?] = [:]
     for pair in pairs {
-      guard let criterion = pair["criterion"] as? String, let result = pair["result"] as? [String: Any] else {
+      guard let criterion = pair["criterion"] as? String,
+        let result = pair["result"] as? [String: Any]
+      else {
         continue
       }
       kappas[criterion] = .some(result["kappa"] as? Double)
     }
     let byHand: [String: Double?] = [
-      "research_question": 1, "commissioner": 0.5, "recommendations": -1, "method": 0, "scope": 0, "scope_product": 1,
+      "research_question": 1, "commissioner": 0.5, "recommendations": -1, "method": 0, "scope": 0,
+      "scope_product": 1,
       "scope_process": 0.5, "scope_people": nil, "is_evaluation": nil,
     ]
     for (criterion, expected) in byHand {
@@ -434,7 +492,9 @@ import Testing
       case (let actual?, let expected?):
         #expect(abs(actual - expected) < 1e-9, "\(criterion): \(actual), by hand \(expected)")
       default:
-        Issue.record("\(criterion): kappa \(String(describing: actual)), by hand \(String(describing: expected))")
+        Issue.record(
+          "\(criterion): kappa \(String(describing: actual)), by hand \(String(describing: expected))"
+        )
       }
     }
   }
@@ -449,16 +509,26 @@ import Testing
     try TestZip.write([("sources/a.txt", Data("hello".utf8))], to: empty)
     let noProject = try CommandRunner.run(["import", "qdpx", empty, "-o", directory.file("c.csv")])
     #expect(noProject.status == 2)
-    #expect(noProject.stderrLines == ["metaeval: \(empty): not a REFI-QDA project (no project.qde in the archive)"])
+    #expect(
+      noProject.stderrLines == [
+        "metaeval: \(empty): not a REFI-QDA project (no project.qde in the archive)"
+      ])
 
     let broken = directory.file("broken.qdpx")
     try TestZip.write(
-      [("project.qde", Data("<?xml version=\"1.0\"?>\n<Project name=\"x\">\n  <Users>\n</Project>\n".utf8))], to: broken
+      [
+        (
+          "project.qde",
+          Data("<?xml version=\"1.0\"?>\n<Project name=\"x\">\n  <Users>\n</Project>\n".utf8)
+        )
+      ], to: broken
     )
     let badXML = try CommandRunner.run(["import", "qdpx", broken, "-o", directory.file("c.csv")])
     #expect(badXML.status == 2)
     #expect(badXML.stderrLines.count == 1)
-    #expect(badXML.stderr.hasPrefix("metaeval: \(broken)/project.qde:4: the XML does not parse"), "\(badXML.stderr)")
+    #expect(
+      badXML.stderr.hasPrefix("metaeval: \(broken)/project.qde:4: the XML does not parse"),
+      "\(badXML.stderr)")
   }
 }
 
@@ -505,19 +575,24 @@ private final class ProjectXML: NSObject, XMLParserDelegate {
   }
 
   func parser(
-    _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+    _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+    qualifiedName: String?,
     attributes: [String: String] = [:]
   ) {
     text = ""
     switch elementName {
     case "Code":
-      codes.append(Code(guid: attributes["guid"] ?? "", name: attributes["name"] ?? "", depth: codeDepth))
+      codes.append(
+        Code(guid: attributes["guid"] ?? "", name: attributes["name"] ?? "", depth: codeDepth))
       codeDepth += 1
     case "TextSource":
-      sources.append(Source(guid: attributes["guid"] ?? "", name: attributes["name"] ?? "", selections: []))
+      sources.append(
+        Source(guid: attributes["guid"] ?? "", name: attributes["name"] ?? "", selections: []))
     case "PlainTextSelection":
       sources[sources.count - 1].selections.append(
-        Selection(start: Int(attributes["startPosition"] ?? "") ?? -1, end: Int(attributes["endPosition"] ?? "") ?? -1))
+        Selection(
+          start: Int(attributes["startPosition"] ?? "") ?? -1,
+          end: Int(attributes["endPosition"] ?? "") ?? -1))
     case "Variable":
       variables[attributes["guid"] ?? ""] = attributes["name"]
     case "Case":
@@ -535,9 +610,13 @@ private final class ProjectXML: NSObject, XMLParserDelegate {
     text += string
   }
 
-  func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+  func parser(
+    _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
+    qualifiedName: String?
+  ) {
     if elementName == "Code" { codeDepth -= 1 }
-    if ["BooleanValue", "TextValue", "IntegerValue"].contains(elementName), let variable, let name = variables[variable]
+    if ["BooleanValue", "TextValue", "IntegerValue"].contains(elementName), let variable,
+      let name = variables[variable]
     {
       cases[cases.count - 1].values[name] = text
     }
@@ -554,7 +633,9 @@ private enum QDACSV {
   static func records(_ path: String) throws -> [[String: String]] {
     let all = try rows(path)
     guard let header = all.first else { return [] }
-    return all.dropFirst().map { Dictionary(zip(header, $0).map { ($0, $1) }, uniquingKeysWith: { first, _ in first }) }
+    return all.dropFirst().map {
+      Dictionary(zip(header, $0).map { ($0, $1) }, uniquingKeysWith: { first, _ in first })
+    }
   }
 }
 
@@ -574,23 +655,29 @@ private enum TestZip {
   static func read(_ path: String) throws -> [String: Data] {
     let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
     guard bytes.count >= 22,
-      let end = stride(from: bytes.count - 22, through: max(0, bytes.count - 22 - 65_535), by: -1).first(where: {
-        u32(bytes, $0) == 0x0605_4B50
-      })
+      let end = stride(from: bytes.count - 22, through: max(0, bytes.count - 22 - 65_535), by: -1)
+        .first(where: {
+          u32(bytes, $0) == 0x0605_4B50
+        })
     else { throw Failure(description: "\(path): no end of central directory") }
     var entries: [String: Data] = [:]
     var position = u32(bytes, end + 16)
     for _ in 0..<u16(bytes, end + 10) {
-      guard u32(bytes, position) == 0x0201_4B50 else { throw Failure(description: "\(path): bad central directory") }
+      guard u32(bytes, position) == 0x0201_4B50 else {
+        throw Failure(description: "\(path): bad central directory")
+      }
       let method = u16(bytes, position + 10)
       let crc = UInt32(u32(bytes, position + 16))
       let compressed = u32(bytes, position + 20)
       let size = u32(bytes, position + 24)
       let nameLength = u16(bytes, position + 28)
       let local = u32(bytes, position + 42)
-      let name = String(decoding: bytes[(position + 46)..<(position + 46 + nameLength)], as: UTF8.self)
+      let name = String(
+        decoding: bytes[(position + 46)..<(position + 46 + nameLength)], as: UTF8.self)
       position += 46 + nameLength + u16(bytes, position + 30) + u16(bytes, position + 32)
-      guard u32(bytes, local) == 0x0403_4B50 else { throw Failure(description: "\(path): bad local header of \(name)") }
+      guard u32(bytes, local) == 0x0403_4B50 else {
+        throw Failure(description: "\(path): bad local header of \(name)")
+      }
       let start = local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28)
       let raw = Array(bytes[start..<(start + compressed)])
       let data: [UInt8]
@@ -613,7 +700,9 @@ private enum TestZip {
   static func write(_ entries: [(String, Data)], to path: String) throws {
     var output: [UInt8] = []
     var directory: [UInt8] = []
-    func le16(_ value: Int, into bytes: inout [UInt8]) { bytes += [UInt8(value & 0xFF), UInt8(value >> 8 & 0xFF)] }
+    func le16(_ value: Int, into bytes: inout [UInt8]) {
+      bytes += [UInt8(value & 0xFF), UInt8(value >> 8 & 0xFF)]
+    }
     func le32(_ value: Int, into bytes: inout [UInt8]) {
       le16(value & 0xFFFF, into: &bytes)
       le16(value >> 16 & 0xFFFF, into: &bytes)
@@ -695,16 +784,21 @@ private enum TestZip {
     }
 
     static let lengthBase = [
-      3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258,
+      3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131,
+      163, 195, 227, 258,
     ]
-    static let lengthExtra = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0]
+    static let lengthExtra = [
+      0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0,
+    ]
     static let distanceBase = [
-      1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145,
+      1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537,
+      2049, 3073, 4097, 6145,
       8193,
       12289, 16385, 24577,
     ]
     static let distanceExtra = [
-      0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13,
+      0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13,
+      13,
     ]
 
     mutating func bits(_ needed: Int) throws -> Int {
@@ -743,15 +837,20 @@ private enum TestZip {
         case 0:
           buffer = 0
           count = 0
-          guard position + 4 <= input.count else { throw Failure(description: "stored block ends early") }
+          guard position + 4 <= input.count else {
+            throw Failure(description: "stored block ends early")
+          }
           let length = Int(input[position]) | Int(input[position + 1]) << 8
           position += 4
-          guard position + length <= input.count else { throw Failure(description: "stored block ends early") }
+          guard position + length <= input.count else {
+            throw Failure(description: "stored block ends early")
+          }
           output += input[position..<(position + length)]
           position += length
         case 1:
           let lengths =
-            [Int](repeating: 8, count: 144) + [Int](repeating: 9, count: 112) + [Int](repeating: 7, count: 24)
+            [Int](repeating: 8, count: 144) + [Int](repeating: 9, count: 112)
+            + [Int](repeating: 7, count: 24)
             + [Int](repeating: 8, count: 8)
           try codes(Huffman(lengths), Huffman([Int](repeating: 5, count: 30)))
         case 2:
@@ -768,13 +867,17 @@ private enum TestZip {
             switch symbol {
             case 0..<16: all.append(symbol)
             case 16:
-              guard let previous = all.last else { throw Failure(description: "repeat with no length") }
+              guard let previous = all.last else {
+                throw Failure(description: "repeat with no length")
+              }
               all += [Int](repeating: previous, count: 3 + (try bits(2)))
             case 17: all += [Int](repeating: 0, count: 3 + (try bits(3)))
             default: all += [Int](repeating: 0, count: 11 + (try bits(7)))
             }
           }
-          try codes(Huffman(Array(all[0..<literals])), Huffman(Array(all[literals..<(literals + distances)])))
+          try codes(
+            Huffman(Array(all[0..<literals])),
+            Huffman(Array(all[literals..<(literals + distances)])))
         default:
           throw Failure(description: "bad block type")
         }
@@ -791,11 +894,16 @@ private enum TestZip {
           return
         } else {
           let index = symbol - 257
-          guard index < Self.lengthBase.count else { throw Failure(description: "bad length symbol") }
+          guard index < Self.lengthBase.count else {
+            throw Failure(description: "bad length symbol")
+          }
           let length = Self.lengthBase[index] + (try bits(Self.lengthExtra[index]))
           let distanceSymbol = try decode(distance)
-          guard distanceSymbol < Self.distanceBase.count else { throw Failure(description: "bad distance symbol") }
-          let back = Self.distanceBase[distanceSymbol] + (try bits(Self.distanceExtra[distanceSymbol]))
+          guard distanceSymbol < Self.distanceBase.count else {
+            throw Failure(description: "bad distance symbol")
+          }
+          let back =
+            Self.distanceBase[distanceSymbol] + (try bits(Self.distanceExtra[distanceSymbol]))
           guard back <= output.count else { throw Failure(description: "distance too far back") }
           for _ in 0..<length { output.append(output[output.count - back]) }
         }

@@ -8,18 +8,26 @@ import Testing
 
   init() throws {
     directory = try TemporaryDirectory("reflect-e2e")
-    let result = try reflect(["init", "--project", "Zaaksysteem", "--commissioner", "the municipal secretary"])
+    let result = try reflect([
+      "init", "--project", "Zaaksysteem", "--commissioner", "the municipal secretary",
+    ])
     #expect(result.status == 0)
   }
 
-  func reflect(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> CommandResult {
-    try CommandRunner.run(["reflect"] + arguments, in: directory.path, environment: environment, stdin: stdin)
+  func reflect(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:])
+    throws -> CommandResult
+  {
+    try CommandRunner.run(
+      ["reflect"] + arguments, in: directory.path, environment: environment, stdin: stdin)
   }
 
   @Test func twentyEntriesAtOnceWithTheSameTitleAllSurvive() throws {
     let results = Locked<[CommandResult]>([])
     DispatchQueue.concurrentPerform(iterations: 20) { index in
-      if let result = try? reflect(["new", "--moment", "during", "--title", "Weekly check", "--date", "2026-11-02", "--message", "Entry \(index)"]) {
+      if let result = try? reflect([
+        "new", "--moment", "during", "--title", "Weekly check", "--date", "2026-11-02", "--message",
+        "Entry \(index)",
+      ]) {
         results.mutate { $0.append(result) }
       }
     }
@@ -29,15 +37,25 @@ import Testing
       .filter { $0.hasPrefix("2026-11-02-weekly-check") }
     #expect(files.count == 20)
     let list = try reflect(["list", "--format", "json"])
-    let items = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+    let items = try #require(
+      try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
     #expect(items.count == 20)
-    let bodies = try files.map { try String(contentsOfFile: directory.file("reflections/" + $0), encoding: .utf8) }
-    #expect(Set(bodies.compactMap { $0.split(separator: "\n").last.map(String.init) }).count == 20, "every entry kept its own text")
+    let bodies = try files.map {
+      try String(contentsOfFile: directory.file("reflections/" + $0), encoding: .utf8)
+    }
+    #expect(
+      Set(bodies.compactMap { $0.split(separator: "\n").last.map(String.init) }).count == 20,
+      "every entry kept its own text")
   }
 
   @Test func aBrokenEntryFailsLintButNotList() throws {
-    _ = try reflect(["new", "--moment", "before", "--title", "Kick-off", "--date", "2026-09-01", "--message", "Fine."])
-    try directory.write("reflections/2026-09-02-broken.md", "---\ndate: 2026-09-02\nmoment: sometimes\ntitle: Broken\n---\nText\n")
+    _ = try reflect([
+      "new", "--moment", "before", "--title", "Kick-off", "--date", "2026-09-01", "--message",
+      "Fine.",
+    ])
+    try directory.write(
+      "reflections/2026-09-02-broken.md",
+      "---\ndate: 2026-09-02\nmoment: sometimes\ntitle: Broken\n---\nText\n")
     let lint = try reflect(["lint"])
     #expect(lint.status == 1)
     #expect(lint.stdout.contains("reflections/2026-09-02-broken.md:3: unknown moment 'sometimes'"))
@@ -50,24 +68,36 @@ import Testing
 
   @Test func doneChangesOnlyTheStatusLine() throws {
     let created = try reflect([
-      "new", "--moment", "during", "--title", "Sprint 3", "--date", "2026-09-20", "--message", "Notes.",
-      "--action", "Plan the migration; owner=Anna; due=2026-10-01", "--action", "Book the review; owner=Bas",
+      "new", "--moment", "during", "--title", "Sprint 3", "--date", "2026-09-20", "--message",
+      "Notes.",
+      "--action", "Plan the migration; owner=Anna; due=2026-10-01", "--action",
+      "Book the review; owner=Bas",
     ])
     let path = directory.file(created.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
     let before = try String(contentsOfFile: path, encoding: .utf8)
     let done = try reflect(["done", "2026-09-20-sprint-3/A2"])
     #expect(done.status == 0)
     let after = try String(contentsOfFile: path, encoding: .utf8)
-    #expect(after == before.replacingOccurrences(of: "owner: \"Bas\"\n    status: open", with: "owner: \"Bas\"\n    status: done"))
+    #expect(
+      after
+        == before.replacingOccurrences(
+          of: "owner: \"Bas\"\n    status: open", with: "owner: \"Bas\"\n    status: done"))
     #expect(after != before)
   }
 
   @Test func theExportIsADraftThatCheckPasses() throws {
-    _ = try reflect(["new", "--moment", "before", "--title", "Kick-off", "--date", "2026-09-01"], stdin: Data(ReflectionText.before.utf8))
     _ = try reflect(
-      ["new", "--moment", "during", "--title", "Sprint 3", "--date", "2026-09-20", "--action", "Plan the migration per application; owner=Anna"],
+      ["new", "--moment", "before", "--title", "Kick-off", "--date", "2026-09-01"],
+      stdin: Data(ReflectionText.before.utf8))
+    _ = try reflect(
+      [
+        "new", "--moment", "during", "--title", "Sprint 3", "--date", "2026-09-20", "--action",
+        "Plan the migration per application; owner=Anna",
+      ],
       stdin: Data(ReflectionText.during.utf8))
-    _ = try reflect(["new", "--moment", "after", "--title", "Closure", "--date", "2026-11-20"], stdin: Data(ReflectionText.after.utf8))
+    _ = try reflect(
+      ["new", "--moment", "after", "--title", "Closure", "--date", "2026-11-20"],
+      stdin: Data(ReflectionText.after.utf8))
     let export = try reflect(["export", "-o", "draft.md"])
     #expect(export.status == 0)
     let check = try CommandRunner.run(["check", directory.file("draft.md")])
@@ -81,10 +111,13 @@ import Testing
   }
 
   @Test func anUnchangedEditIsDiscardedAndAnEditedOneKept() throws {
-    let untouched = try reflect(["new", "--moment", "after", "--edit"], environment: ["VISUAL": "true", "EDITOR": "true"])
+    let untouched = try reflect(
+      ["new", "--moment", "after", "--edit"], environment: ["VISUAL": "true", "EDITOR": "true"])
     #expect(untouched.status == 0)
     #expect(untouched.stdout.contains("discarded"))
-    let edited = try reflect(["new", "--moment", "after", "--edit", "--date", "2026-11-20"], environment: ["VISUAL": "echo 'We learned a lot.' >>"])
+    let edited = try reflect(
+      ["new", "--moment", "after", "--edit", "--date", "2026-11-20"],
+      environment: ["VISUAL": "echo 'We learned a lot.' >>"])
     #expect(edited.status == 0, "\(edited.stderr)")
     let path = directory.file(edited.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
     #expect(try String(contentsOfFile: path, encoding: .utf8).contains("We learned a lot."))

@@ -16,7 +16,9 @@ import Testing
   func document(_ sha: String, text: String = "Eerste pagina\nmet ë en ﬁ") -> ExtractedDocument {
     ExtractedDocument(
       path: "/somewhere/a.pdf", kind: .pdf, sha256: sha, pageCount: 2,
-      pages: [PageText(index: 1, label: "i", text: text), PageText(index: 2, label: "1", text: "Tweede")],
+      pages: [
+        PageText(index: 1, label: "i", text: text), PageText(index: 2, label: "1", text: "Tweede"),
+      ],
       metadata: DocumentMetadata(title: "Titel", created: "2024-01-01T00:00:00Z"))
   }
 

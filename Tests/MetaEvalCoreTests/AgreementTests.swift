@@ -57,7 +57,8 @@ import Testing
   @Test func krippendorffsPublishedExample() {
     let data: [[Int?]] = [
       [1, 1, nil, 1], [2, 2, 3, 2], [3, 3, 3, 3], [3, 3, 3, 3], [2, 2, 2, 2], [1, 2, 3, 4],
-      [4, 4, 4, 4], [1, 1, 2, 1], [2, 2, 2, 2], [nil, 5, 5, 5], [nil, nil, 1, 1], [nil, 3, nil, nil],
+      [4, 4, 4, 4], [1, 1, 2, 1], [2, 2, 2, 2], [nil, 5, 5, 5], [nil, nil, 1, 1],
+      [nil, 3, nil, nil],
     ]
     let alpha = AgreementStatistics.krippendorffAlpha(data)
     #expect(alpha.map { abs($0 - 0.743) < 0.0005 } == true, "alpha \(String(describing: alpha))")
@@ -66,7 +67,8 @@ import Testing
   /// For two coders and no missing values, α equals Scott's π with a small-sample correction:
   /// computed here independently from the coincidence formula's closed form.
   @Test func alphaForTwoCodersMatchesItsClosedForm() {
-    let a = values("yyyyynnnnn"), b = values("yyyynnnnny")
+    let a = values("yyyyynnnnn")
+    let b = values("yyyynnnnny")
     let units = zip(a, b).map { [$0, $1] }
     let n = 20.0
     let yes = Double(a.filter { $0 == true }.count + b.filter { $0 == true }.count)
@@ -85,14 +87,21 @@ import Testing
   }
 
   @Test func rowsMatchByPathThenByFileNameWithWarnings() throws {
-    let a = try directory.write("a.csv", "file,method,recommendations\nreports/x.pdf,yes,no\nreports/y.pdf,no,no\nz.pdf,yes,yes\n")
-    let b = try directory.write("b.csv", "file,method,recommendations,extra_notes\nx.pdf,yes,yes,ok\nreports/y.pdf,no,no,\nq.pdf,yes,no,\n")
+    let a = try directory.write(
+      "a.csv",
+      "file,method,recommendations\nreports/x.pdf,yes,no\nreports/y.pdf,no,no\nz.pdf,yes,yes\n")
+    let b = try directory.write(
+      "b.csv",
+      "file,method,recommendations,extra_notes\nx.pdf,yes,yes,ok\nreports/y.pdf,no,no,\nq.pdf,yes,no,\n"
+    )
     let report = try AgreementReport.compare([try CodingFile.read(a), try CodingFile.read(b)])
     #expect(report.criteria == ["recommendations", "method"])
     #expect(report.matched == 2)
     #expect(report.warnings.contains { $0.contains("q.pdf") })
     #expect(report.warnings.contains { $0.contains("1 document(s)") })
-    #expect(report.disagreements.map { "\($0.criterion) \($0.file)" } == ["recommendations reports/x.pdf"])
+    #expect(
+      report.disagreements.map { "\($0.criterion) \($0.file)" } == ["recommendations reports/x.pdf"]
+    )
   }
 
   @Test(arguments: [

@@ -9,12 +9,19 @@ import Testing
   }
 
   @Test func wrappedLinesFlowIntoOneSentence() {
-    let sentences = structure("The study was commissioned by\nthe Planning service of the council. It ran in May.").sentences
-    #expect(sentences.map(\.text) == ["The study was commissioned by the Planning service of the council.", "It ran in May."])
+    let sentences = structure(
+      "The study was commissioned by\nthe Planning service of the council. It ran in May."
+    ).sentences
+    #expect(
+      sentences.map(\.text) == [
+        "The study was commissioned by the Planning service of the council.", "It ran in May.",
+      ])
   }
 
   @Test func aHeadingEndsTheSentenceBeforeIt() {
-    let sentences = structure("Introduction\nThe review started in 2023\nFindings\nThe system is slow.").sentences
+    let sentences = structure(
+      "Introduction\nThe review started in 2023\nFindings\nThe system is slow."
+    ).sentences
     #expect(sentences.map(\.text).contains("Introduction"))
     #expect(sentences.map(\.text).contains("Findings"))
   }
@@ -30,7 +37,9 @@ import Testing
   }
 
   @Test func contentsEntriesAreMarkedUntilTheRealHeading() {
-    let lines = structure("Inhoudsopgave\n- Inleiding\n- Advies\n\nInleiding\nDit is de inleiding van het advies, met een volledige zin.\nAdvies\nWij adviseren het project voort te zetten.").lines
+    let lines = structure(
+      "Inhoudsopgave\n- Inleiding\n- Advies\n\nInleiding\nDit is de inleiding van het advies, met een volledige zin.\nAdvies\nWij adviseren het project voort te zetten."
+    ).lines
     #expect(lines[1].isContents && lines[2].isContents)
     #expect(!lines[3].isContents)  // "Inleiding" again: the section itself
     #expect(!lines.last!.isContents)

@@ -8,7 +8,10 @@ import Testing
     ("(centrale |hoofd)?vraagstelling (is|luidt)", ["vraagstelling"]),
     ("(het )?doel van (dit|het) onderzoek", ["onderzoek"]),
     ("\\w*(systeem|systemen)", ["systeem", "systemen"]),
-    ("we (interviewed|surveyed)|interviews? (were|was) held", ["interview", "interviewed", "surveyed"]),
+    (
+      "we (interviewed|surveyed)|interviews? (were|was) held",
+      ["interview", "interviewed", "surveyed"]
+    ),
     ("in opdracht van (?<name>[^.;:()]{3,110}?)(?=\\s+(is|werd)\\b|[.;:(]|$)", ["in opdracht van"]),
     ("abc?d", ["ab"].filter { $0.count >= 3 }),
   ])
@@ -21,7 +24,9 @@ import Testing
     }
   }
 
-  @Test(arguments: ["(foo)?bar?", "\\w+in", "[a-z]{3}", "(?=abc)x", "a|(bcd)?", "(?-i:\\p{Lu})\\w+"])
+  @Test(arguments: [
+    "(foo)?bar?", "\\w+in", "[a-z]{3}", "(?=abc)x", "a|(bcd)?", "(?-i:\\p{Lu})\\w+",
+  ])
   func patternsWithoutASureLiteralHaveNoAnchors(pattern: String) {
     #expect(LiteralAnchors.extract(from: pattern) == nil)
   }
@@ -36,12 +41,15 @@ import Testing
     for criterion in rubric.criteria {
       texts += criterion.spec.examples.map { RubricExamples.unmark($0.text).0 }
       for cue in criterion.cues {
-        for language in Language.allCases { patterns += cue.patterns(for: language) + cue.context.values.flatMap { $0 } }
+        for language in Language.allCases {
+          patterns += cue.patterns(for: language) + cue.context.values.flatMap { $0 }
+        }
       }
       for term in criterion.vocabulary { patterns += term.patterns.values.flatMap { $0 } }
       for dimension in criterion.dimensions { patterns += dimension.patterns.values.flatMap { $0 } }
     }
-    patterns += rubric.judgement.values.flatMap { $0 } + rubric.sectionHeadings.values.flatMap { $0 }
+    patterns +=
+      rubric.judgement.values.flatMap { $0 } + rubric.sectionHeadings.values.flatMap { $0 }
     let units = texts.flatMap { $0.split(separator: "\n").map(String.init) }
     var anchored = 0
     var branches = 0
@@ -50,7 +58,8 @@ import Testing
       anchored += pattern.branches.filter { $0.anchors != nil }.count
       let withAnchors = TextIndex(units: units).firstHits(pattern).mapValues(\.range)
       // The same alternatives without anchors: what the anchors must never change.
-      let plain = Pattern(pattern.source, branches: pattern.branches.map { .init(regex: $0.regex, anchors: nil) })
+      let plain = Pattern(
+        pattern.source, branches: pattern.branches.map { .init(regex: $0.regex, anchors: nil) })
       let withoutAnchors = TextIndex(units: units).firstHits(plain).mapValues(\.range)
       #expect(withAnchors == withoutAnchors, "pattern \(pattern.source)")
     }

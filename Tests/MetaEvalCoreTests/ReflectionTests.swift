@@ -16,7 +16,8 @@ import Testing
     actions: [ReflectionAction] = [], body: String = ""
   ) -> ReflectionEntry {
     ReflectionEntry(
-      id: "", path: "", date: date, moment: moment, setting: .informal, audience: audience, title: title,
+      id: "", path: "", date: date, moment: moment, setting: .informal, audience: audience,
+      title: title,
       authors: ["Anna"], tags: ["planning"], project: "Zaaksysteem", actions: actions, body: body)
   }
 
@@ -25,23 +26,36 @@ import Testing
     let folder = directory.file("reflections")
     try ReflectionLog.initialise(
       folder: folder,
-      config: ReflectionConfig(project: "Zaaksysteem", team: ["Anna", "Bas"], cadenceDays: cadence, commissioner: "the municipal secretary"))
+      config: ReflectionConfig(
+        project: "Zaaksysteem", team: ["Anna", "Bas"], cadenceDays: cadence,
+        commissioner: "the municipal secretary"))
     var log = try ReflectionLog.load(folder: folder)
     let bodies = ReflectionFixtures.self
     for item in [
       entry("2026-09-01", .before, title: "Kick-off", body: bodies.before),
       entry("2026-09-02", .before, .sponsor, title: "Sponsor talk"),
-      entry("2026-09-20", .during, title: "Sprint 3", actions: [
-        ReflectionAction(id: "A1", text: "Plan the migration per application", owner: "Anna", due: "2026-10-01"),
-        ReflectionAction(id: "A2", text: "Book the security review earlier", owner: "Bas", due: "2026-12-01"),
-      ], body: bodies.during),
-      entry("2026-10-05", .during, title: "Sprint 4", actions: [
-        ReflectionAction(id: "A1", text: "Clarify the roles", owner: "Anna", due: "2026-10-20", status: .done)
-      ], body: bodies.during),
+      entry(
+        "2026-09-20", .during, title: "Sprint 3",
+        actions: [
+          ReflectionAction(
+            id: "A1", text: "Plan the migration per application", owner: "Anna", due: "2026-10-01"),
+          ReflectionAction(
+            id: "A2", text: "Book the security review earlier", owner: "Bas", due: "2026-12-01"),
+        ], body: bodies.during),
+      entry(
+        "2026-10-05", .during, title: "Sprint 4",
+        actions: [
+          ReflectionAction(
+            id: "A1", text: "Clarify the roles", owner: "Anna", due: "2026-10-20", status: .done)
+        ], body: bodies.during),
       entry("2026-10-10", .during, .self, title: "My own notes"),
-      entry("2026-11-20", .after, title: "Closure", actions: [
-        ReflectionAction(id: "A1", text: "Start the next project with a test plan for every interface", owner: "Bas")
-      ], body: bodies.after),
+      entry(
+        "2026-11-20", .after, title: "Closure",
+        actions: [
+          ReflectionAction(
+            id: "A1", text: "Start the next project with a test plan for every interface",
+            owner: "Bas")
+        ], body: bodies.after),
     ] {
       _ = try log.create(item)
     }
@@ -51,7 +65,8 @@ import Testing
 
   @Test func anEntryRoundTripsThroughItsFile() throws {
     var original = entry(
-      "2026-11-29", .during, title: "Sprint \"12\": retro", actions: [ReflectionAction(id: "A1", text: "Fix it; now", owner: "Ån", due: "2026-12-01")],
+      "2026-11-29", .during, title: "Sprint \"12\": retro",
+      actions: [ReflectionAction(id: "A1", text: "Fix it; now", owner: "Ån", due: "2026-12-01")],
       body: "\n## Notes\nSome text with a: colon.\n")
     original.id = "2026-11-29-sprint-12-retro"
     original.path = "reflections/2026-11-29-sprint-12-retro.md"
@@ -67,7 +82,9 @@ import Testing
     ("    status: open", "    status: maybe", 14, "unknown status 'maybe'"),
   ])
   func problemsNameTheLine(find: String, replace: String, line: Int, problem: String) throws {
-    var valid = entry("2026-11-29", .during, title: "T", actions: [ReflectionAction(id: "A1", text: "Do it", owner: "Anna")])
+    var valid = entry(
+      "2026-11-29", .during, title: "T",
+      actions: [ReflectionAction(id: "A1", text: "Do it", owner: "Anna")])
     valid.path = "x.md"
     let text = ReflectionFile.render(valid)
     #expect(text.contains(find))
@@ -82,7 +99,9 @@ import Testing
   }
 
   @Test func slugsAreASCIIAndShort() {
-    #expect(ReflectionLog.slug("Terugblik op de invoering: ‘Zaaksysteem’ (fase 2)") == "terugblik-op-de-invoering-zaaksysteem-fase-2")
+    #expect(
+      ReflectionLog.slug("Terugblik op de invoering: ‘Zaaksysteem’ (fase 2)")
+        == "terugblik-op-de-invoering-zaaksysteem-fase-2")
     #expect(ReflectionLog.slug("Évaluation ÄÖÜ") == "evaluation-aou")
     #expect(ReflectionLog.slug("!!!") == "reflection")
     #expect(ReflectionLog.slug(String(repeating: "lang woord ", count: 20)).count <= 50)
@@ -101,9 +120,11 @@ import Testing
   @Test func closingAnActionChangesOnlyItsStatusLine() throws {
     let log = try fixtureLog()
     let target = try log.entry("2026-09-20-sprint-3")
-    let before = try String(contentsOfFile: target.path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+    let before = try String(contentsOfFile: target.path, encoding: .utf8).split(
+      separator: "\n", omittingEmptySubsequences: false)
     _ = try log.setStatus("2026-09-20-sprint-3/A2", to: .done)
-    let after = try String(contentsOfFile: target.path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+    let after = try String(contentsOfFile: target.path, encoding: .utf8).split(
+      separator: "\n", omittingEmptySubsequences: false)
     #expect(before.count == after.count)
     let changed = zip(before, after).enumerated().filter { $0.element.0 != $0.element.1 }
     #expect(changed.count == 1)
@@ -130,7 +151,8 @@ import Testing
     #expect(summary.entries == 6)
     #expect(
       summary.coverage == [
-        .init(moment: .before, sponsor: 1, team: 1, self: 0), .init(moment: .during, sponsor: 0, team: 2, self: 1),
+        .init(moment: .before, sponsor: 1, team: 1, self: 0),
+        .init(moment: .during, sponsor: 0, team: 2, self: 1),
         .init(moment: .after, sponsor: 0, team: 1, self: 0),
       ])
     #expect(summary.lastDuring == "2026-10-10")
@@ -154,7 +176,9 @@ import Testing
     }
     #expect(result.criterion("scope")?.dimensions.map(\.verdict) == [.yes, .yes, .yes])
     #expect(draft.recommendations.count == 4)
-    #expect(draft.markdown.contains("1. Plan the migration per application (owner: Anna, due 2026-10-01, open)"))
+    #expect(
+      draft.markdown.contains(
+        "1. Plan the migration per application (owner: Anna, due 2026-10-01, open)"))
     #expect(!draft.html.contains("<script>"))
   }
 }

@@ -13,24 +13,39 @@ enum ReporterFixtures {
     let criteria = [
       CriterionResult(
         id: "commissioner", title: "Commissioner", required: true, verdict: .yes, confidence: 0.85,
-        evidence: [evidence("In opdracht van de gemeenteraad <script>alert(1)</script> | Lindeveen & co")],
-        lookedFor: [], advice: nil, name: "=HYPERLINK(\"http://x\")", count: nil, terms: [], dimensions: [], note: nil),
+        evidence: [
+          evidence("In opdracht van de gemeenteraad <script>alert(1)</script> | Lindeveen & co")
+        ],
+        lookedFor: [], advice: nil, name: "=HYPERLINK(\"http://x\")", count: nil, terms: [],
+        dimensions: [], note: nil),
       CriterionResult(
-        id: "recommendations", title: "Recommendations", required: true, verdict: .no, confidence: 0.9,
-        evidence: [], lookedFor: ["heading: aanbevelingen"], advice: "Geef aanbevelingen — *genummerd*.",
-        name: nil, count: nil, terms: [], dimensions: [], note: "the section 'Aanbevelingen' on page 4 is empty"),
+        id: "recommendations", title: "Recommendations", required: true, verdict: .no,
+        confidence: 0.9,
+        evidence: [], lookedFor: ["heading: aanbevelingen"],
+        advice: "Geef aanbevelingen — *genummerd*.",
+        name: nil, count: nil, terms: [], dimensions: [],
+        note: "the section 'Aanbevelingen' on page 4 is empty"),
       CriterionResult(
         id: "method", title: "Method", required: true, verdict: .yes, confidence: 0.8,
         evidence: [evidence("Wij spraken met\nveertien betrokkenen; daarnaast [documentstudie].")],
         lookedFor: [], advice: nil, name: nil, count: nil,
-        terms: [FoundTerm(id: "interviews", title: "Interviews", evidence: evidence("Wij spraken met veertien betrokkenen."))],
+        terms: [
+          FoundTerm(
+            id: "interviews", title: "Interviews",
+            evidence: evidence("Wij spraken met veertien betrokkenen."))
+        ],
         dimensions: [], note: nil),
       CriterionResult(
         id: "scope", title: "Scope", required: false, verdict: .no, confidence: 0.7, evidence: [],
-        lookedFor: ["judgements of people"], advice: "Kijk breder.", name: nil, count: nil, terms: [],
+        lookedFor: ["judgements of people"], advice: "Kijk breder.", name: nil, count: nil,
+        terms: [],
         dimensions: [
-          DimensionResult(id: "product", title: "Product", verdict: .yes, strength: 1, judgedSentences: 4, evidence: [evidence("De app is traag.")]),
-          DimensionResult(id: "people", title: "People", verdict: .no, strength: 0, judgedSentences: 0, evidence: []),
+          DimensionResult(
+            id: "product", title: "Product", verdict: .yes, strength: 1, judgedSentences: 4,
+            evidence: [evidence("De app is traag.")]),
+          DimensionResult(
+            id: "people", title: "People", verdict: .no, strength: 0, judgedSentences: 0,
+            evidence: []),
         ],
         note: "not judged: People"),
     ]
@@ -42,7 +57,8 @@ enum ReporterFixtures {
 }
 
 @Suite struct ReporterTests {
-  static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+  static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Golden")
 
   /// Each reporter's output for the fixed input equals its stored file. Set
   /// METAEVAL_UPDATE_GOLDEN=1 to write the files after a deliberate change, then review the diff.
@@ -89,7 +105,8 @@ enum ReporterFixtures {
     #expect(markdown.contains("\\| Lindeveen"))
     #expect(markdown.contains("\\[documentstudie\\]"))
     for line in markdown.split(separator: "\n") where line.hasPrefix("| ") {
-      let unescapedPipes = line.split(separator: "|", omittingEmptySubsequences: false).count - 1
+      let unescapedPipes =
+        line.split(separator: "|", omittingEmptySubsequences: false).count - 1
         - line.components(separatedBy: "\\|").count + 1
       #expect(unescapedPipes == 4, "a table row with a stray cell: \(line)")
     }
@@ -97,7 +114,8 @@ enum ReporterFixtures {
 
   @Test func jsonKeepsTheTextAndSortsKeys() throws {
     let json = try JSONReporter().render([ReporterFixtures.result()])
-    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
     #expect(object["file"] as? String == "rapporten/evaluatie, \"zaaksysteem\".pdf")
     #expect(json.hasPrefix(#"{"criteria":"#))
     let decoded = try JSONDecoder().decode(ReportResult.self, from: Data(json.utf8))
@@ -109,19 +127,25 @@ enum ReporterFixtures {
     #expect(text.contains("✓ Commissioner: =HYPERLINK"))
     #expect(text.contains("✗ Recommendations"))
     #expect(text.contains("→ Geef aanbevelingen"))
-    #expect(text.contains("p. ii: \"Wij spraken met veertien betrokkenen; daarnaast [documentstudie].\""))
+    #expect(
+      text.contains("p. ii: \"Wij spraken met veertien betrokkenen; daarnaast [documentstudie].\""))
     #expect(text.contains("techniques: interviews"))
     #expect(text.contains("FAIL: 2/3 required criteria met (missing: recommendations)"))
     #expect(!text.contains("\u{1B}["), "no colour unless asked for")
-    #expect(try ChecklistReporter(colour: true).render([ReporterFixtures.result()]).contains("\u{1B}[32m"))
+    #expect(
+      try ChecklistReporter(colour: true).render([ReporterFixtures.result()]).contains("\u{1B}[32m")
+    )
   }
 }
 
 @Suite struct EscapeTests {
   @Test(arguments: [
-    ("plain", "plain"), ("a,b", "\"a,b\""), ("say \"hi\"", "\"say \"\"hi\"\"\""), ("two\nlines", "\"two\nlines\""),
-    ("=1+2", "'=1+2"), ("+31 6", "'+31 6"), ("-5", "'-5"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"),
-    ("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\""), ("", ""), ("ë, é", "\"ë, é\""),
+    ("plain", "plain"), ("a,b", "\"a,b\""), ("say \"hi\"", "\"say \"\"hi\"\"\""),
+    ("two\nlines", "\"two\nlines\""),
+    ("=1+2", "'=1+2"), ("+31 6", "'+31 6"), ("-5", "'-5"), ("@SUM(A1)", "'@SUM(A1)"),
+    ("\tx", "'\tx"),
+    ("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\""), ("", ""),
+    ("ë, é", "\"ë, é\""),
   ])
   func csvFieldsAreQuotedAndDefused(input: String, expected: String) {
     #expect(Escape.csv(input) == expected)
@@ -133,7 +157,9 @@ enum ReporterFixtures {
   }
 
   @Test func htmlEscapesTheFiveCharacters() {
-    #expect(Escape.html("<a href=\"x\">'&'</a>") == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
+    #expect(
+      Escape.html("<a href=\"x\">'&'</a>")
+        == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
   }
 
   @Test func terminalTextLosesControlCharacters() {
@@ -141,6 +167,8 @@ enum ReporterFixtures {
   }
 
   @Test func markdownEscapesInlineMarkup() {
-    #expect(Escape.markdown("*a* _b_ [c](d) <e> `f` | g\nh") == "\\*a\\* \\_b\\_ \\[c\\]\\(d\\) \\<e\\> \\`f\\` \\| g h")
+    #expect(
+      Escape.markdown("*a* _b_ [c](d) <e> `f` | g\nh")
+        == "\\*a\\* \\_b\\_ \\[c\\]\\(d\\) \\<e\\> \\`f\\` \\| g h")
   }
 }

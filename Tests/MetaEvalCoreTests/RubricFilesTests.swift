@@ -54,7 +54,8 @@ enum RepositoryRubrics {
       rubric.criteria.map(\.id) == [
         "is_evaluation", "research_question", "commissioner", "recommendations", "method", "scope",
       ])
-    #expect(rubric.criterion("scope")?.dimensions.map(\.spec.id) == ["product", "process", "people"])
+    #expect(
+      rubric.criterion("scope")?.dimensions.map(\.spec.id) == ["product", "process", "people"])
     #expect(rubric.criterion("method")?.vocabulary.count == 12)
   }
 }

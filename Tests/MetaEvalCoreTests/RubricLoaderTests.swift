@@ -44,7 +44,10 @@ import Testing
       _ = try RubricLoader.load(yaml: "version: 1\nid: x\ntitle: [a\n", path: "bad.yaml")
       Issue.record("no error")
     } catch {
-      guard case .invalidYAML(let path, let line, _) = error else { Issue.record("\(error)"); return }
+      guard case .invalidYAML(let path, let line, _) = error else {
+        Issue.record("\(error)")
+        return
+      }
       #expect(path == "bad.yaml")
       #expect(line >= 3)
     }
@@ -86,9 +89,15 @@ import Testing
 
   @Test(arguments: [
     ("id: findings", "id: Findings", "snake_case"),
-    ("{lang: en, expect: not_met, text: 'Nothing to report.'}", "{lang: nl, expect: not_met, text: 'Niets.'}", "'not_met' example in 'en'"),
+    (
+      "{lang: en, expect: not_met, text: 'Nothing to report.'}",
+      "{lang: nl, expect: not_met, text: 'Niets.'}", "'not_met' example in 'en'"
+    ),
     ("description: The report has findings.", "description: the report has findings", "sentence"),
-    ("{nl: ['wij vonden'], en: ['we found']}", "{de: ['wir fanden'], en: ['we found']}", "unknown language"),
+    (
+      "{nl: ['wij vonden'], en: ['we found']}", "{de: ['wir fanden'], en: ['we found']}",
+      "unknown language"
+    ),
     ("text: '[[We found two errors.]]'", "text: 'We found two errors.'", "[[...]]"),
   ])
   func badCriteriaAreRejectedWithTheReason(find: String, replace: String, reason: String) {

@@ -13,7 +13,10 @@ import Testing
 
   func pages(_ texts: String...) -> DocumentText {
     DocumentText(
-      file: "doc", pages: texts.enumerated().map { PageText(index: $0.offset + 1, label: "p\($0.offset + 1)", text: $0.element) })
+      file: "doc",
+      pages: texts.enumerated().map {
+        PageText(index: $0.offset + 1, label: "p\($0.offset + 1)", text: $0.element)
+      })
   }
 
   func verdict(_ id: String, _ result: ReportResult) -> Verdict? { result.criterion(id)?.verdict }
@@ -54,7 +57,8 @@ import Testing
     let result = scorer.score(
       pages(
         "Evaluatie van het klantportaal\nIn opdracht van de directie is deze evaluatie uitgevoerd.",
-        "Bevindingen\nDe evaluatie laat zien dat het portaal goed werkt maar traag is bij piekbelasting."))
+        "Bevindingen\nDe evaluatie laat zien dat het portaal goed werkt maar traag is bij piekbelasting."
+      ))
     let evidence = try #require(result.criterion("commissioner")?.evidence.first)
     #expect(evidence.page == 1)
     #expect(evidence.pageLabel == "p1")
@@ -65,13 +69,16 @@ import Testing
     let result = scorer.score(
       pages(
         "Evaluatie van het project\nInhoudsopgave\n1 Inleiding ........ 3\n2 Bevindingen ........ 5\n4 Conclusies en aanbevelingen ........ 12",
-        "1 Inleiding\nDit rapport bevat de bevindingen van de evaluatie. De bevindingen zijn positief over de planning en de samenwerking."))
+        "1 Inleiding\nDit rapport bevat de bevindingen van de evaluatie. De bevindingen zijn positief over de planning en de samenwerking."
+      ))
     #expect(verdict("recommendations", result) == .no)
   }
 
   @Test func anEmptyHeadingIsNotARecommendation() throws {
     let result = scorer.score(
-      pages("Usability study of the benefits form\nFindings\nParticipants completed the form without help in most cases.\nRecommendations\n\nAppendix A\nScreens tested: 1 to 4."))
+      pages(
+        "Usability study of the benefits form\nFindings\nParticipants completed the form without help in most cases.\nRecommendations\n\nAppendix A\nScreens tested: 1 to 4."
+      ))
     let recommendations = try #require(result.criterion("recommendations"))
     #expect(recommendations.verdict == .no)
     #expect(recommendations.note?.contains("empty") == true)
@@ -81,7 +88,9 @@ import Testing
 
   @Test func aReportThatSaysItMakesNoRecommendationsDoesNotMeetIt() throws {
     let result = scorer.score(
-      pages("Audit of the grants system\nWhat GAO Found\nThe agency met most requirements, but its schedule slipped.\nWe are not making recommendations in this report."))
+      pages(
+        "Audit of the grants system\nWhat GAO Found\nThe agency met most requirements, but its schedule slipped.\nWe are not making recommendations in this report."
+      ))
     let recommendations = try #require(result.criterion("recommendations"))
     #expect(recommendations.verdict == .no)
     #expect(recommendations.evidence.first?.kind == "negation")
@@ -89,14 +98,18 @@ import Testing
 
   @Test func theProjectsClientIsNotTheCommissioner() {
     let result = scorer.score(
-      pages("Reflectieverslag project DijkMelder\nOnze opdrachtgever was het Waterschap Lage Venen. Wij kijken terug op de samenwerking in de groep, die goed verliep maar soms stroef was."))
+      pages(
+        "Reflectieverslag project DijkMelder\nOnze opdrachtgever was het Waterschap Lage Venen. Wij kijken terug op de samenwerking in de groep, die goed verliep maar soms stroef was."
+      ))
     #expect(verdict("is_evaluation", result) == .yes)
     #expect(verdict("commissioner", result) == .no)
   }
 
   @Test func aPlanIsNotAnEvaluationAndEverythingElseReadsNo() throws {
     let result = scorer.score(
-      pages("Plan van aanpak project Klantportaal\nOpdrachtgever: Gemeente Lindeveen\nHet doel van het project is een nieuw portaal.\nWe werken met Scrum in sprints van twee weken."))
+      pages(
+        "Plan van aanpak project Klantportaal\nOpdrachtgever: Gemeente Lindeveen\nHet doel van het project is een nieuw portaal.\nWe werken met Scrum in sprints van twee weken."
+      ))
     #expect(verdict("is_evaluation", result) == .no)
     for criterion in result.criteria where criterion.id != "is_evaluation" {
       #expect(criterion.verdict == .no)
@@ -106,7 +119,8 @@ import Testing
   }
 
   @Test func theLanguageCanBeForced() {
-    let document = pages("Evaluation report\nDe centrale vraag van dit onderzoek is hoe het project verliep.")
+    let document = pages(
+      "Evaluation report\nDe centrale vraag van dit onderzoek is hoe het project verliep.")
     #expect(scorer.score(document, language: .en).language == .en)
     #expect(scorer.score(document).language == .nl)
   }

@@ -23,25 +23,31 @@ import Testing
     #expect(document.pageCount >= 3)
     #expect(document.pages.map(\.index) == Array(1...document.pageCount))
     for page in document.pages {
-      #expect(!page.text.contains("Gemeente Lindeveen"), "running header left on page \(page.index)")
+      #expect(
+        !page.text.contains("Gemeente Lindeveen"), "running header left on page \(page.index)")
       #expect(!page.text.contains("Pagina "), "page number left on page \(page.index)")
     }
     // Every word of the source comes back, hyphenated compounds rejoined, table cells apart.
-    let extracted = Set(document.pages.flatMap { $0.text.split(whereSeparator: \.isWhitespace) }.map(String.init))
+    let extracted = Set(
+      document.pages.flatMap { $0.text.split(whereSeparator: \.isWhitespace) }.map(String.init))
     let missing = FixtureReports.words(of: source).filter { !extracted.contains($0) }
     #expect(missing.isEmpty, "missing words: \(missing.prefix(10))")
     #expect(!extracted.contains("ParameterDescription"))
   }
 
   @Test func rawTextKeepsRunningLines() throws {
-    let path = try FixtureReports.writePDF(FixtureReports.dutchEvaluation(), named: "raw.pdf", in: directory)
+    let path = try FixtureReports.writePDF(
+      FixtureReports.dutchEvaluation(), named: "raw.pdf", in: directory)
     let document = try Extractor(options: ExtractionOptions(raw: true)).extract(path)
     #expect(document.pages.dropFirst().allSatisfy { $0.text.contains("Gemeente Lindeveen") })
-    #expect(document.pages.last?.text.contains("Pagina \(document.pageCount)/\(document.pageCount)") == true)
+    #expect(
+      document.pages.last?.text.contains("Pagina \(document.pageCount)/\(document.pageCount)")
+        == true)
   }
 
   @Test func metadataAndLabelsComeFromTheFile() throws {
-    let path = try FixtureReports.writePDF(FixtureReports.dutchEvaluation(), named: "meta.pdf", in: directory)
+    let path = try FixtureReports.writePDF(
+      FixtureReports.dutchEvaluation(), named: "meta.pdf", in: directory)
     let document = try Extractor().extract(path)
     #expect(document.metadata.title == "Evaluatie zaaksysteem")
     #expect(document.metadata.creator == "metaeval-pdfgen")
@@ -50,10 +56,14 @@ import Testing
   }
 
   @Test func pageRangeSelectsPages() throws {
-    let path = try FixtureReports.writePDF(FixtureReports.dutchEvaluation(), named: "range.pdf", in: directory)
+    let path = try FixtureReports.writePDF(
+      FixtureReports.dutchEvaluation(), named: "range.pdf", in: directory)
     let document = try Extractor(options: ExtractionOptions(pages: PageRange("2-3"))).extract(path)
     #expect(document.pages.map(\.index) == [2, 3])
-    #expect(throws: PDFExtractionError.invalidPageRange(path: path, range: "90-", pageCount: document.pageCount)) {
+    #expect(
+      throws: PDFExtractionError.invalidPageRange(
+        path: path, range: "90-", pageCount: document.pageCount)
+    ) {
       try Extractor(options: ExtractionOptions(pages: PageRange("90-"))).extract(path)
     }
   }
@@ -65,7 +75,8 @@ import Testing
   }
 
   @Test func textAndMarkdownFilesAreDocumentsToo() throws {
-    let text = try directory.write("memo.txt", "Lessons learned\nThe team re-\nflected.\u{0C}Second page\u{0C}")
+    let text = try directory.write(
+      "memo.txt", "Lessons learned\nThe team re-\nflected.\u{0C}Second page\u{0C}")
     let document = try Extractor().extract(text)
     #expect(document.kind == .text)
     #expect(document.pages.count == 2)
@@ -77,13 +88,16 @@ import Testing
   @Test func eachBadInputIsItsOwnError() throws {
     let extractor = Extractor()
     let missing = directory.file("nope.pdf")
-    #expect(throws: PDFExtractionError.fileNotFound(path: missing)) { try extractor.extract(missing) }
+    #expect(throws: PDFExtractionError.fileNotFound(path: missing)) {
+      try extractor.extract(missing)
+    }
 
     let empty = try directory.write("empty.pdf", Data())
     #expect(throws: PDFExtractionError.emptyFile(path: empty)) { try extractor.extract(empty) }
 
     var generator = SystemRandomNumberGenerator()
-    let noise = try directory.write("noise.pdf", Data((0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) }))
+    let noise = try directory.write(
+      "noise.pdf", Data((0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) }))
     #expect(throws: PDFExtractionError.notAPDF(path: noise)) { try extractor.extract(noise) }
 
     let folder = directory.file("folder")
@@ -99,7 +113,8 @@ import Testing
   }
 
   @Test func truncatedPDFIsDamaged() throws {
-    let good = try FixtureReports.writePDF(FixtureReports.dutchEvaluation(), named: "good.pdf", in: directory)
+    let good = try FixtureReports.writePDF(
+      FixtureReports.dutchEvaluation(), named: "good.pdf", in: directory)
     let bytes = try Data(contentsOf: URL(fileURLWithPath: good))
     let truncated = try directory.write("truncated.pdf", bytes.prefix(bytes.count / 2))
     #expect {
@@ -112,7 +127,8 @@ import Testing
 
   @Test func imageOnlyPDFHasNoTextLayerWithoutOCR() throws {
     let source = FixtureReports.dutchEvaluation(paragraphs: 2)
-    let path = try FixtureReports.writePDF(source, named: "scan.pdf", in: directory, rendering: .image(dpi: 50))
+    let path = try FixtureReports.writePDF(
+      source, named: "scan.pdf", in: directory, rendering: .image(dpi: 50))
     #expect(throws: PDFExtractionError.noTextLayer(path: path, pages: 2)) {
       try Extractor(options: ExtractionOptions(ocr: OCROptions(mode: .never))).extract(path)
     }
@@ -120,8 +136,10 @@ import Testing
 
   @Test func aScanIsReadByOCRAndEachPageSaysSo() throws {
     let source = FixtureReports.dutchEvaluation(paragraphs: 2)
-    let path = try FixtureReports.writePDF(source, named: "scan.pdf", in: directory, rendering: .image(dpi: 200))
-    let document = try Extractor(options: ExtractionOptions(ocr: OCROptions(mode: .auto, jobs: 2))).extract(path)
+    let path = try FixtureReports.writePDF(
+      source, named: "scan.pdf", in: directory, rendering: .image(dpi: 200))
+    let document = try Extractor(options: ExtractionOptions(ocr: OCROptions(mode: .auto, jobs: 2)))
+      .extract(path)
     #expect(document.pages.allSatisfy { $0.source == .ocr })
     #expect(document.pages.allSatisfy { ($0.ocrConfidence ?? 0) > 60 })
     let text = document.pages.map(\.text).joined(separator: "\n")
@@ -132,25 +150,33 @@ import Testing
 
   @Test func withoutTesseractAScanSaysHowToInstallIt() throws {
     let path = try FixtureReports.writePDF(
-      FixtureReports.dutchEvaluation(paragraphs: 2), named: "scan.pdf", in: directory, rendering: .image(dpi: 50))
-    let options = ExtractionOptions(ocr: OCROptions(mode: .auto, executable: "/nonexistent/tesseract"))
+      FixtureReports.dutchEvaluation(paragraphs: 2), named: "scan.pdf", in: directory,
+      rendering: .image(dpi: 50))
+    let options = ExtractionOptions(
+      ocr: OCROptions(mode: .auto, executable: "/nonexistent/tesseract"))
     #expect {
       try Extractor(options: options).extract(path)
     } throws: { error in
-      guard case .ocrUnavailable(_, let pages, _) = error as? PDFExtractionError else { return false }
-      return pages == 2 && (error as! PDFExtractionError).description.contains("apt-get install tesseract-ocr")
+      guard case .ocrUnavailable(_, let pages, _) = error as? PDFExtractionError else {
+        return false
+      }
+      return pages == 2
+        && (error as! PDFExtractionError).description.contains("apt-get install tesseract-ocr")
     }
   }
 
   @Test func thousandsOfEmptyPagesHaveNoTextLayer() throws {
     let path = directory.file("blank.pdf")
     try PDFWriter.writeBlankPages(3000, to: path)
-    #expect(throws: PDFExtractionError.noTextLayer(path: path, pages: 3000)) { try Extractor().extract(path) }
+    #expect(throws: PDFExtractionError.noTextLayer(path: path, pages: 3000)) {
+      try Extractor().extract(path)
+    }
   }
 
   @Test func encryptedPDFNeedsTheRightPassword() throws {
     let path = try #require(
-      Bundle.module.path(forResource: "encrypted-password-secret", ofType: "pdf", inDirectory: "Fixtures"))
+      Bundle.module.path(
+        forResource: "encrypted-password-secret", ofType: "pdf", inDirectory: "Fixtures"))
     #expect(throws: PDFExtractionError.encrypted(path: path, passwordGiven: false)) {
       try Extractor().extract(path)
     }
@@ -163,10 +189,13 @@ import Testing
 
   @Test func errorsNameTheFileOnOneLine() {
     let errors: [PDFExtractionError] = [
-      .fileNotFound(path: "a.pdf"), .unreadable(path: "a.pdf", reason: "x"), .emptyFile(path: "a.pdf"),
-      .notAPDF(path: "a.pdf"), .damaged(path: "a.pdf", detail: "x"), .encrypted(path: "a.pdf", passwordGiven: false),
+      .fileNotFound(path: "a.pdf"), .unreadable(path: "a.pdf", reason: "x"),
+      .emptyFile(path: "a.pdf"),
+      .notAPDF(path: "a.pdf"), .damaged(path: "a.pdf", detail: "x"),
+      .encrypted(path: "a.pdf", passwordGiven: false),
       .noTextLayer(path: "a.pdf", pages: 3), .noPages(path: "a.pdf"),
-      .invalidPageRange(path: "a.pdf", range: "9", pageCount: 2), .unsupportedType(path: "a.pdf", fileExtension: "doc"),
+      .invalidPageRange(path: "a.pdf", range: "9", pageCount: 2),
+      .unsupportedType(path: "a.pdf", fileExtension: "doc"),
     ]
     for error in errors {
       #expect(error.description.hasPrefix("a.pdf: "))
@@ -184,6 +213,9 @@ import Testing
       try directory.write(name, "x")
     }
     #expect(DocumentFinder.documents(in: directory.path) == ["a/c.TXT", "a/d.md", "b.pdf"])
-    #expect(DocumentFinder.expand([directory.file("a"), "x.pdf"]) == [directory.file("a/c.TXT"), directory.file("a/d.md"), "x.pdf"])
+    #expect(
+      DocumentFinder.expand([directory.file("a"), "x.pdf"]) == [
+        directory.file("a/c.TXT"), directory.file("a/d.md"), "x.pdf",
+      ])
   }
 }

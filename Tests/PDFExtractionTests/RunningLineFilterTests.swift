@@ -10,7 +10,9 @@ import Testing
   }
 
   @Test func repeatedHeaderAndNumberedFooterAreRemoved() {
-    let input = pages(6, header: { _ in "Evaluatie en aanbevelingen | Gemeente Lindeveen" }, footer: { "Pagina \($0)/6" })
+    let input = pages(
+      6, header: { _ in "Evaluatie en aanbevelingen | Gemeente Lindeveen" },
+      footer: { "Pagina \($0)/6" })
     let output = RunningLineFilter.filter(pages: input)
     for (index, page) in output.enumerated() {
       #expect(!page.contains("Gemeente Lindeveen"))
@@ -19,12 +21,17 @@ import Testing
     }
   }
 
-  @Test(arguments: ["12", "- 12 -", "– 7 –", "Page 3 of 9", "Pagina 3/6", "pagina 3 van 6", "blz. 4", "iv", "3 | 12"])
+  @Test(arguments: [
+    "12", "- 12 -", "– 7 –", "Page 3 of 9", "Pagina 3/6", "pagina 3 van 6", "blz. 4", "iv",
+    "3 | 12",
+  ])
   func pageNumbersAreRecognised(line: String) {
     #expect(RunningLineFilter.isPageNumber(Substring(line)))
   }
 
-  @Test(arguments: ["Aanbevelingen", "1. Inleiding", "Page design", "Tabel 3 - Scope", "12 interviews"])
+  @Test(arguments: [
+    "Aanbevelingen", "1. Inleiding", "Page design", "Tabel 3 - Scope", "12 interviews",
+  ])
   func ordinaryLinesAreNotPageNumbers(line: String) {
     #expect(!RunningLineFilter.isPageNumber(Substring(line)))
   }
@@ -50,7 +57,8 @@ import Testing
   @Test func bodyTextInTheMiddleOfAPageIsNeverRemoved() {
     // The same sentence in the middle of every page (beyond the edge zones) stays.
     let input = (1...5).map { page in
-      (["Kop", "a", "b", "c", "d", "De aanbeveling blijft staan.", "e", "f", "g", "h", "\(page)"]).joined(separator: "\n")
+      (["Kop", "a", "b", "c", "d", "De aanbeveling blijft staan.", "e", "f", "g", "h", "\(page)"])
+        .joined(separator: "\n")
     }
     let output = RunningLineFilter.filter(pages: input)
     #expect(output.allSatisfy { $0.contains("De aanbeveling blijft staan.") })
@@ -66,10 +74,12 @@ import Testing
     let input = (0..<6).map { sheet in
       let name = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta"][sheet]
       let body = (1...6).map { "Sentence \($0) of the body of sheet \(name)." }
-      return (body + [
-        "\(sheet * 2 + 2)", "Best practices for overseeing tech projects", "\(sheet * 2 + 3)",
-        "Body text of \(name) continues here.", "A footnote marker", "1", "and sheet \(name) goes on.",
-      ] + body.map { "More: " + $0 }).joined(separator: "\n")
+      return
+        (body + [
+          "\(sheet * 2 + 2)", "Best practices for overseeing tech projects", "\(sheet * 2 + 3)",
+          "Body text of \(name) continues here.", "A footnote marker", "1",
+          "and sheet \(name) goes on.",
+        ] + body.map { "More: " + $0 }).joined(separator: "\n")
     }
     let output = RunningLineFilter.filter(pages: input)
     for (sheet, page) in output.enumerated() {

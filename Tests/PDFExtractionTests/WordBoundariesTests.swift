@@ -13,11 +13,14 @@ import Testing
   @Test func gluedTableCellsAreSeparated() {
     // "Parameter" in one cell, "Description" in the next, 40 points to the right.
     let layout = boxes("Parameter", x: 50) + boxes("Description", x: 50 + 9 * 6 + 40)
-    #expect(WordBoundaries.restore(text: "ParameterDescription", boxes: layout) == "Parameter Description")
+    #expect(
+      WordBoundaries.restore(text: "ParameterDescription", boxes: layout) == "Parameter Description"
+    )
   }
 
   @Test func lettersOfOneWordStayTogether() {
-    #expect(WordBoundaries.restore(text: "Evaluatie", boxes: boxes("Evaluatie", x: 10)) == "Evaluatie")
+    #expect(
+      WordBoundaries.restore(text: "Evaluatie", boxes: boxes("Evaluatie", x: 10)) == "Evaluatie")
   }
 
   @Test func aJumpToAnotherLineSeparates() {

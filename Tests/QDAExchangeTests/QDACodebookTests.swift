@@ -21,14 +21,16 @@ import Testing
       rubricID: "awkward",
       codes: [
         QDACode(
-          guid: StableGUID.make("a"), name: awkward, description: "a < b && c > d; \"e\" 'f'\r\nnext line",
+          guid: StableGUID.make("a"), name: awkward,
+          description: "a < b && c > d; \"e\" 'f'\r\nnext line",
           color: "#ABCDEF", target: .criterion("a"),
           children: [
             QDACode(
               guid: StableGUID.make("b"), name: awkwardChild, description: "",
               target: .dimension(criterion: "a", dimension: "b")),
             QDACode(
-              guid: StableGUID.make("c"), name: "bell\u{7} and form feed\u{C} and tab\tend", description: "ok",
+              guid: StableGUID.make("c"), name: "bell\u{7} and form feed\u{C} and tab\tend",
+              description: "ok",
               target: .term(criterion: "a", term: "c")),
           ])
       ])
@@ -39,23 +41,30 @@ import Testing
     #expect(xml.contains(#"name="R&amp;D &lt;review&gt; &quot;quoted&quot; &apos;single&apos;""#))
     #expect(xml.contains(#"name="Tom&apos;s &quot;tool&quot; &amp; &lt;co&gt; &gt; ok""#))
     #expect(xml.contains(#"origin="metaeval &amp; &lt;co&gt;""#))
-    #expect(xml.contains("<Description>a &lt; b &amp;&amp; c &gt; d; \"e\" 'f'&#13;\nnext line</Description>"))
+    #expect(
+      xml.contains(
+        "<Description>a &lt; b &amp;&amp; c &gt; d; \"e\" 'f'&#13;\nnext line</Description>"))
     // Characters XML 1.0 does not allow become U+FFFD; a tab in an attribute stays a tab.
     #expect(xml.contains("name=\"bell\u{FFFD} and form feed\u{FFFD} and tab&#9;end\""))
   }
 
   @Test func escapedNamesReadBackAsWritten() throws {
-    let path = try directory.write("awkward.qdc", Self.awkwardCodebook().codebookXML(origin: "metaeval"))
-    let project = try QDAProjectParser.parse(try Data(contentsOf: URL(fileURLWithPath: path)), path: path)
+    let path = try directory.write(
+      "awkward.qdc", Self.awkwardCodebook().codebookXML(origin: "metaeval"))
+    let project = try QDAProjectParser.parse(
+      try Data(contentsOf: URL(fileURLWithPath: path)), path: path)
     #expect(
-      project.codes.map(\.name) == [Self.awkward, Self.awkwardChild, "bell\u{FFFD} and form feed\u{FFFD} and tab\tend"])
+      project.codes.map(\.name) == [
+        Self.awkward, Self.awkwardChild, "bell\u{FFFD} and form feed\u{FFFD} and tab\tend",
+      ])
     #expect(project.codes.map(\.parent) == [nil, 0, 0])
     #expect(project.codes.map(\.guid) == ["a", "b", "c"].map { StableGUID.make($0) })
   }
 
   @Test(.enabled(if: XMLLint.isAvailable, XMLLint.missing))
   func anEscapedCodebookIsValid() throws {
-    let path = try directory.write("awkward.qdc", Self.awkwardCodebook().codebookXML(origin: "metaeval"))
+    let path = try directory.write(
+      "awkward.qdc", Self.awkwardCodebook().codebookXML(origin: "metaeval"))
     let result = try XMLLint.validate(path, against: "Codebook")
     #expect(result.status == 0, "\(result.output)")
   }
@@ -76,10 +85,13 @@ import Testing
       method.children.contains {
         $0.target == .term(criterion: "method", term: "interviews") && $0.name == "Interviews"
       })
-    #expect(codebook.codes.first { $0.target == .criterion("commissioner") }?.children.isEmpty == true)
+    #expect(
+      codebook.codes.first { $0.target == .criterion("commissioner") }?.children.isEmpty == true)
   }
 
-  @Test(.enabled(if: XMLLint.isAvailable, XMLLint.missing), arguments: ["bronsgeest", "bronsgeest-extended"])
+  @Test(
+    .enabled(if: XMLLint.isAvailable, XMLLint.missing),
+    arguments: ["bronsgeest", "bronsgeest-extended"])
   func everyRubricsCodebookIsValid(_ id: String) throws {
     let codebook = QDACodebook(rubric: try RepositoryRubrics.load(id))
     let path = directory.file("\(id).qdc")
@@ -89,15 +101,18 @@ import Testing
   }
 
   @Test func theSameRubricGivesTheSameBytes() throws {
-    let first = QDACodebook(rubric: try RepositoryRubrics.load("bronsgeest")).codebookXML(origin: "metaeval")
-    let second = QDACodebook(rubric: try RepositoryRubrics.load("bronsgeest")).codebookXML(origin: "metaeval")
+    let first = QDACodebook(rubric: try RepositoryRubrics.load("bronsgeest")).codebookXML(
+      origin: "metaeval")
+    let second = QDACodebook(rubric: try RepositoryRubrics.load("bronsgeest")).codebookXML(
+      origin: "metaeval")
     #expect(first == second)
   }
 
   @Test func writingToAMissingFolderNamesTheFile() throws {
     let path = directory.file("no/such/folder/x.qdc")
     #expect {
-      try QDACodebook(rubric: try RepositoryRubrics.load("bronsgeest")).write(to: path, origin: "metaeval")
+      try QDACodebook(rubric: try RepositoryRubrics.load("bronsgeest")).write(
+        to: path, origin: "metaeval")
     } throws: { error in
       guard case .cannotWrite(let failed, _) = error as? QDAExchangeError else { return false }
       return failed == path

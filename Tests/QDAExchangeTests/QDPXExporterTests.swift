@@ -36,12 +36,15 @@ import Testing
     1. Stel een programmamanager aan.
     2. Leg de afspraken met de leverancier vast.
     """,
-    "sub/memo.txt": "Lessons learned\nWe recommend that future projects plan the migration earlier.",
+    "sub/memo.txt":
+      "Lessons learned\nWe recommend that future projects plan the migration earlier.",
   ]
 
   /// Scores the reports and writes what `metaeval corpus` would: documents.csv, results.jsonl
   /// and run.json.
-  func writeRun(corpus: String = "corpus", edit: (inout [ReportResult]) -> Void = { _ in }) throws -> String {
+  func writeRun(corpus: String = "corpus", edit: (inout [ReportResult]) -> Void = { _ in }) throws
+    -> String
+  {
     let scorer = Scorer(rubric: rubric)
     var results: [ReportResult] = []
     for (file, text) in Self.reports.sorted(by: { $0.key < $1.key }) {
@@ -59,16 +62,19 @@ import Testing
     let metadata = RunMetadata(
       metaevalVersion: "0.1.0", started: "2026-01-01T00:00:00Z", seconds: 1, rubric: rubric.id,
       rubricVersion: rubric.version,
-      documents: results.count + 1, scored: results.count, failed: 1, extracted: results.count, fromCache: 0, jobs: 1,
+      documents: results.count + 1, scored: results.count, failed: 1, extracted: results.count,
+      fromCache: 0, jobs: 1,
       cache: nil,
       corpus: directory.file(corpus), corpusRoot: directory.file(corpus))
-    try JSONEncoder().encode(metadata).write(to: URL(fileURLWithPath: directory.file("run/run.json")))
+    try JSONEncoder().encode(metadata).write(
+      to: URL(fileURLWithPath: directory.file("run/run.json")))
     return run
   }
 
   func exporter(_ run: String, corpus: String? = nil) throws -> QDPXExporter {
     try QDPXExporter(
-      folder: run, corpus: corpus, library: RubricLibrary(folders: [RepositoryRubrics.folder]), origin: "metaeval test")
+      folder: run, corpus: corpus, library: RubricLibrary(folders: [RepositoryRubrics.folder]),
+      origin: "metaeval test")
   }
 
   @Test func everyQuoteBecomesASelectionOverItsText() throws {
@@ -84,14 +90,17 @@ import Testing
     #expect(entries.keys.filter { !$0.hasPrefix("sources/") } == ["project.qde"])
     let project = SelectionReader.read(try #require(entries["project.qde"]))
     #expect(project.sources.map(\.name) == ["advies.txt", "sub/memo.txt"])
-    let results = try String(contentsOfFile: run + "/results.jsonl", encoding: .utf8).split(separator: "\n").map {
+    let results = try String(contentsOfFile: run + "/results.jsonl", encoding: .utf8).split(
+      separator: "\n"
+    ).map {
       try JSONDecoder().decode(ReportResult.self, from: Data($0.utf8))
     }
     let codebook = QDACodebook(rubric: rubric)
     var selections = 0
     for source in project.sources {
       #expect(source.plainTextPath == "internal://\(source.guid).txt")
-      let text = String(decoding: try #require(entries["sources/\(source.guid).txt"]), as: UTF8.self)
+      let text = String(
+        decoding: try #require(entries["sources/\(source.guid).txt"]), as: UTF8.self)
       let scalars = Array(text.unicodeScalars)
       let result = try #require(results.first { $0.file == source.name })
       var quotes: [String: Set<String>] = [:]
@@ -101,13 +110,17 @@ import Testing
         }
         for dimension in criterion.dimensions {
           for evidence in dimension.evidence {
-            quotes[codebook.guid(for: .dimension(criterion: criterion.id, dimension: dimension.id))!, default: []]
-              .insert(evidence.quote)
+            quotes[
+              codebook.guid(for: .dimension(criterion: criterion.id, dimension: dimension.id))!,
+              default: []
+            ]
+            .insert(evidence.quote)
           }
         }
         for term in criterion.terms {
-          quotes[codebook.guid(for: .term(criterion: criterion.id, term: term.id))!, default: []].insert(
-            term.evidence.quote)
+          quotes[codebook.guid(for: .term(criterion: criterion.id, term: term.id))!, default: []]
+            .insert(
+              term.evidence.quote)
         }
       }
       for selection in source.selections {
@@ -118,7 +131,8 @@ import Testing
         let candidates = quotes[selection.codes[0]] ?? []
         #expect(
           candidates.contains { Self.matches(selected, quote: $0) },
-          "\(source.name) [\(selection.start), \(selection.end)): '\(selected)' is none of \(candidates)")
+          "\(source.name) [\(selection.start), \(selection.end)): '\(selected)' is none of \(candidates)"
+        )
         #expect(selection.user == StableGUID.make(["user", "metaeval"]))
       }
     }
@@ -176,7 +190,8 @@ import Testing
   @Test func aQuoteThatIsNotInTheTextIsCountedAndLeftOut() throws {
     let run = try writeRun { results in
       results[0].criteria[0].evidence.append(
-        Evidence(page: 1, pageLabel: "1", quote: "Deze zin staat nergens.", kind: "phrase", cue: "x"))
+        Evidence(
+          page: 1, pageLabel: "1", quote: "Deze zin staat nergens.", kind: "phrase", cue: "x"))
     }
     let summary = try exporter(run).export(to: directory.file("x.qdpx"))
     #expect(summary.missingQuotes.map(\.quote) == ["Deze zin staat nergens."])
@@ -193,7 +208,8 @@ import Testing
 
   @Test func anotherCorpusFolderCanBeGiven() throws {
     let run = try writeRun()
-    try FileManager.default.moveItem(atPath: directory.file("corpus"), toPath: directory.file("moved"))
+    try FileManager.default.moveItem(
+      atPath: directory.file("corpus"), toPath: directory.file("moved"))
     try FileManager.default.removeItem(atPath: run + "/run.json")
     #expect(
       throws: QDAExchangeError.invalidRun(
@@ -201,7 +217,8 @@ import Testing
     ) {
       try exporter(run)
     }
-    let summary = try exporter(run, corpus: directory.file("moved")).export(to: directory.file("x.qdpx"))
+    let summary = try exporter(run, corpus: directory.file("moved")).export(
+      to: directory.file("x.qdpx"))
     #expect(summary.documents == 2)
     #expect(summary.skippedDocuments.isEmpty)
   }
@@ -209,7 +226,9 @@ import Testing
   @Test func aFolderThatIsNotARunSaysWhatIsMissing() throws {
     let folder = directory.file("empty")
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    #expect(throws: QDAExchangeError.invalidRun(path: folder + "/documents.csv", reason: "no such file")) {
+    #expect(
+      throws: QDAExchangeError.invalidRun(path: folder + "/documents.csv", reason: "no such file")
+    ) {
       try exporter(folder, corpus: folder)
     }
   }

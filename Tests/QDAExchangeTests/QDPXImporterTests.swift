@@ -111,23 +111,32 @@ import Testing
 
   func rows(_ table: CodingTable) -> [String: [String: String]] {
     var rows: [String: [String: String]] = [:]
-    for row in table.rows { rows[row[0]] = Dictionary(uniqueKeysWithValues: zip(table.header, row).map { ($0, $1) }) }
+    for row in table.rows {
+      rows[row[0]] = Dictionary(uniqueKeysWithValues: zip(table.header, row).map { ($0, $1) })
+    }
     return rows
   }
 
   @Test func codesAreMatchedByNameWhenTheirGUIDsAreTheToolsOwn() throws {
-    let path = try archive("tool.qdpx", [("project.qde", Self.toolProject()), ("sources/b.txt", "aaaaa bbb")])
+    let path = try archive(
+      "tool.qdpx", [("project.qde", Self.toolProject()), ("sources/b.txt", "aaaaa bbb")])
     let importer = try QDPXImporter(path: path, rubric: rubric)
-    #expect(importer.mapping["22222222-2222-4222-8222-222222222222"] == .criterion("research_question"))
     #expect(
-      importer.mapping["44444444-4444-4444-8444-444444444444"] == .dimension(criterion: "scope", dimension: "product"))
+      importer.mapping["22222222-2222-4222-8222-222222222222"] == .criterion("research_question"))
+    #expect(
+      importer.mapping["44444444-4444-4444-8444-444444444444"]
+        == .dimension(criterion: "scope", dimension: "product"))
     // "Product" outside the scope code is not the dimension; "scope_people" names it anywhere.
     #expect(importer.mapping["66666666-6666-4666-8666-666666666666"] == nil)
     #expect(
-      importer.mapping["77777777-7777-4777-8777-777777777777"] == .dimension(criterion: "scope", dimension: "people"))
-    #expect(importer.mapping["99999999-9999-4999-8999-999999999999"] == .term(criterion: "method", term: "interviews"))
+      importer.mapping["77777777-7777-4777-8777-777777777777"]
+        == .dimension(criterion: "scope", dimension: "people"))
     #expect(
-      importer.mapping["AAAAAAAA-AAAA-4AAA-8AAA-AAAAAAAAAAAA"] == .term(criterion: "method", term: "document_study"))
+      importer.mapping["99999999-9999-4999-8999-999999999999"]
+        == .term(criterion: "method", term: "interviews"))
+    #expect(
+      importer.mapping["AAAAAAAA-AAAA-4AAA-8AAA-AAAAAAAAAAAA"]
+        == .term(criterion: "method", term: "document_study"))
     #expect(importer.mapping["11111111-1111-4111-8111-111111111111"] == nil)
     #expect(importer.unmatchedCodes == ["Misc", "Product"])
     #expect(importer.knownUsers == ["Alice", "Bob"])
@@ -140,7 +149,8 @@ import Testing
     let alice = try importer.table(forUser: "Alice")
     #expect(
       alice.header == [
-        "file", "research_question", "commissioner", "recommendations", "method", "method_techniques", "scope",
+        "file", "research_question", "commissioner", "recommendations", "method",
+        "method_techniques", "scope",
         "scope_product", "scope_process", "scope_people", "is_evaluation",
       ])
     #expect(alice.rows.map { $0[0] } == ["a.pdf", "b.txt", "c.txt"])
@@ -157,31 +167,38 @@ import Testing
     #expect(a.values.allSatisfy { $0["method"] == "no" })
 
     let b = rows(try importer.table(forUser: "bob"))
-    #expect(b["b.txt"]?["research_question"] == "yes", "the selection's user, when the coding has none")
+    #expect(
+      b["b.txt"]?["research_question"] == "yes", "the selection's user, when the coding has none")
     #expect(b["a.pdf"]?["is_evaluation"] == "yes")
     #expect(b["a.pdf"]?["scope_process"] == "no")
   }
 
   @Test func everybodysCodingsTogetherAndAsCSV() throws {
     let importer = QDPXImporter(
-      path: "x.qdpx", project: try QDAProjectParser.parse(Data(Self.toolProject().utf8), path: "x"), rubric: rubric)
+      path: "x.qdpx", project: try QDAProjectParser.parse(Data(Self.toolProject().utf8), path: "x"),
+      rubric: rubric)
     let all = rows(importer.table())
     #expect(all["a.pdf"]?["scope"] == "no")
     #expect(all["b.txt"]?["research_question"] == "yes")
     #expect(all["b.txt"]?["scope_product"] == "yes")
     let csv = importer.table().csv
-    #expect(csv.hasPrefix("file,research_question,commissioner,recommendations,method,method_techniques,scope,"))
+    #expect(
+      csv.hasPrefix(
+        "file,research_question,commissioner,recommendations,method,method_techniques,scope,"))
     #expect(csv.contains("\r\na.pdf,no,no,no,no,document_study;interviews,no,no,yes,yes,yes\r\n"))
   }
 
   @Test func anUnknownUserListsTheKnownOnes() throws {
     let path = try archive("tool.qdpx", [("project.qde", Self.toolProject())])
     let importer = try QDPXImporter(path: path, rubric: rubric)
-    #expect(throws: QDAExchangeError.unknownUser(path: path, user: "Carol", known: ["Alice", "Bob"])) {
+    #expect(
+      throws: QDAExchangeError.unknownUser(path: path, user: "Carol", known: ["Alice", "Bob"])
+    ) {
       try importer.table(forUser: "Carol")
     }
     #expect(
-      QDAExchangeError.unknownUser(path: "x.qdpx", user: "Carol", known: ["Alice", "Bob"]).description
+      QDAExchangeError.unknownUser(path: "x.qdpx", user: "Carol", known: ["Alice", "Bob"])
+        .description
         == "x.qdpx: no user named 'Carol' (users: Alice, Bob)")
   }
 
@@ -194,7 +211,9 @@ import Testing
 
   @Test func aZipWithoutProjectQdeIsNotAProject() throws {
     let path = try archive("empty.qdpx", [("sources/a.txt", "text")])
-    #expect(throws: QDAExchangeError.notAProject(path: path, reason: "no project.qde in the archive")) {
+    #expect(
+      throws: QDAExchangeError.notAProject(path: path, reason: "no project.qde in the archive")
+    ) {
       try QDPXImporter(path: path, rubric: rubric)
     }
   }
@@ -244,10 +263,12 @@ import Testing
   }
 
   @Test func perUserFilesAreNamedAfterTheOutput() {
-    let paths = QDPXImporter.paths(for: ["coder-a", "Coder/B", "coder-A", "", "Jöran"], beside: "out/coding.csv")
+    let paths = QDPXImporter.paths(
+      for: ["coder-a", "Coder/B", "coder-A", "", "Jöran"], beside: "out/coding.csv")
     #expect(
       paths.map(\.path) == [
-        "out/coding-coder-a.csv", "out/coding-Coder-B.csv", "out/coding-coder-A-2.csv", "out/coding-user.csv",
+        "out/coding-coder-a.csv", "out/coding-Coder-B.csv", "out/coding-coder-A-2.csv",
+        "out/coding-user.csv",
         "out/coding-J-ran.csv",
       ])
     #expect(QDPXImporter.paths(for: ["x"], beside: "coding").map(\.path) == ["coding-x.csv"])

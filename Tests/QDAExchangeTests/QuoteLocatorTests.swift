@@ -19,18 +19,22 @@ import Testing
       quote: "De centrale vraag van dit onderzoek is helder.", range: 10..<58),
     Case(
       label: "a blank line between pages matches one space",
-      text: "Wij deden documentstudie en\n\ninterviews.", quote: "documentstudie en interviews.", range: 10..<40),
+      text: "Wij deden documentstudie en\n\ninterviews.", quote: "documentstudie en interviews.",
+      range: 10..<40),
     Case(
       label: "runs of white space in the quote match one space in the text",
-      text: "Wij deden documentstudie en interviews.", quote: "  documentstudie \t en\ninterviews. ",
+      text: "Wij deden documentstudie en interviews.",
+      quote: "  documentstudie \t en\ninterviews. ",
       range: 10..<39),
     Case(
       label: "a leading and a trailing ellipsis are left out",
-      text: "Het college heeft de rekenkamer gevraagd het project te onderzoeken, want het liep uit.",
+      text:
+        "Het college heeft de rekenkamer gevraagd het project te onderzoeken, want het liep uit.",
       quote: "…de rekenkamer gevraagd het project te onderzoeken…", range: 18..<67),
     Case(
       label: "an ellipsis with a space after it",
-      text: "Het college heeft de rekenkamer gevraagd.", quote: "… de rekenkamer gevraagd.", range: 18..<41),
+      text: "Het college heeft de rekenkamer gevraagd.", quote: "… de rekenkamer gevraagd.",
+      range: 18..<41),
     Case(
       label: "Dutch diacritics are one scalar each",
       text: "Eén reden: de geïnterviewde ambtenaren waren tevreden over de coördinatie.",
@@ -70,7 +74,8 @@ import Testing
     let range = locator.locate(example.quote)
     #expect(range == example.range)
     if let range, !example.quote.contains(" — ") {
-      #expect(QuoteLocator.normalized(locator.text(in: range)) == QuoteLocator.normalized(example.quote))
+      #expect(
+        QuoteLocator.normalized(locator.text(in: range)) == QuoteLocator.normalized(example.quote))
     }
   }
 

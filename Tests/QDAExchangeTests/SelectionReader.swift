@@ -43,7 +43,8 @@ final class SelectionReader: NSObject, XMLParserDelegate {
   }
 
   func parser(
-    _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+    _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+    qualifiedName: String?,
     attributes: [String: String] = [:]
   ) {
     element = elementName
@@ -58,7 +59,8 @@ final class SelectionReader: NSObject, XMLParserDelegate {
     case "PlainTextSelection":
       sources[sources.count - 1].selections.append(
         Selection(
-          start: Int(attributes["startPosition"] ?? "") ?? -1, end: Int(attributes["endPosition"] ?? "") ?? -1,
+          start: Int(attributes["startPosition"] ?? "") ?? -1,
+          end: Int(attributes["endPosition"] ?? "") ?? -1,
           codes: [],
           user: attributes["creatingUser"]))
     case "CodeRef":
@@ -83,8 +85,12 @@ final class SelectionReader: NSObject, XMLParserDelegate {
     text += string
   }
 
-  func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
-    if ["BooleanValue", "TextValue", "IntegerValue"].contains(elementName), let variable, let name = variables[variable]
+  func parser(
+    _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
+    qualifiedName: String?
+  ) {
+    if ["BooleanValue", "TextValue", "IntegerValue"].contains(elementName), let variable,
+      let name = variables[variable]
     {
       cases[cases.count - 1].values[name] = text
     }

@@ -15,14 +15,18 @@ import Testing
 
   @Test func theSameNameGivesTheSameGUID() {
     #expect(StableGUID.make("source/a.pdf") == StableGUID.make("source/a.pdf"))
-    #expect(StableGUID.make(["code", "bronsgeest", "method"]) == StableGUID.make(["code", "bronsgeest", "method"]))
+    #expect(
+      StableGUID.make(["code", "bronsgeest", "method"])
+        == StableGUID.make(["code", "bronsgeest", "method"]))
   }
 
   /// Pinned: a codebook exported by one version must match a project coded with it and read
   /// by the next, so the derivation may never change.
   @Test func theDerivationIsPinned() {
     #expect(StableGUID.make("") == "1BA0EBF7-1119-43CC-A48D-4DFC9052E0DA")
-    #expect(QDACodebook.guid(rubric: "bronsgeest", .criterion("method")) == "80A81591-DB2C-4E3A-95EF-B83D78E3E7FA")
+    #expect(
+      QDACodebook.guid(rubric: "bronsgeest", .criterion("method"))
+        == "80A81591-DB2C-4E3A-95EF-B83D78E3E7FA")
   }
 
   @Test func guidsHaveTheShapeOfAVersion4GUID() {
@@ -35,7 +39,10 @@ import Testing
   @Test func tenThousandNamesGiveTenThousandGUIDs() {
     var seen = Set<String>()
     for index in 0..<10_000 {
-      seen.insert(StableGUID.make(["selection", "report-\(index % 100).pdf", String(index), String(index + 7)]))
+      seen.insert(
+        StableGUID.make([
+          "selection", "report-\(index % 100).pdf", String(index), String(index + 7),
+        ]))
     }
     #expect(seen.count == 10_000)
   }
@@ -59,7 +66,10 @@ import Testing
       let guids = codebook.allCodes.map(\.guid)
       #expect(Set(guids).count == guids.count, "\(id)")
       #expect(guids.allSatisfy(Self.hasShape))
-      #expect(codebook.allCodes.allSatisfy { QDACodebook.guid(rubric: codebook.rubricID, $0.target) == $0.guid })
+      #expect(
+        codebook.allCodes.allSatisfy {
+          QDACodebook.guid(rubric: codebook.rubricID, $0.target) == $0.guid
+        })
       all += guids
     }
     // The same criterion in two rubrics is two codes.

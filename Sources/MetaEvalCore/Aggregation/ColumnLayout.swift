@@ -25,14 +25,17 @@ public struct ColumnLayout: Sendable {
       columns.append((id, .verdict(criterion: id)))
       columns.append(("\(id)_confidence", .confidence(criterion: id)))
       if criterion.spec.extractName == true { columns.append(("\(id)_name", .name(criterion: id))) }
-      if criterion.spec.countItems == true { columns.append(("\(id)_count", .count(criterion: id))) }
+      if criterion.spec.countItems == true {
+        columns.append(("\(id)_count", .count(criterion: id)))
+      }
       if let vocabulary = criterion.spec.vocabulary {
         columns.append(("\(id)_\(vocabulary)", .terms(criterion: id)))
       }
       for dimension in criterion.dimensions {
         let name = "\(id)_\(dimension.spec.id)"
         columns.append((name, .dimension(criterion: id, dimension: dimension.spec.id)))
-        columns.append(("\(name)_confidence", .dimensionStrength(criterion: id, dimension: dimension.spec.id)))
+        columns.append(
+          ("\(name)_confidence", .dimensionStrength(criterion: id, dimension: dimension.spec.id)))
       }
     }
     self.columns = columns
@@ -48,11 +51,14 @@ public struct ColumnLayout: Sendable {
       case .confidence(let id): result.criterion(id).map { Self.number($0.confidence) } ?? ""
       case .name(let id): result.criterion(id)?.name ?? ""
       case .count(let id): result.criterion(id)?.count.map(String.init) ?? ""
-      case .terms(let id): result.criterion(id)?.terms.map(\.id).sorted().joined(separator: ";") ?? ""
+      case .terms(let id):
+        result.criterion(id)?.terms.map(\.id).sorted().joined(separator: ";") ?? ""
       case .dimension(let id, let dimension):
         result.criterion(id)?.dimensions.first { $0.id == dimension }?.verdict.rawValue ?? ""
       case .dimensionStrength(let id, let dimension):
-        result.criterion(id)?.dimensions.first { $0.id == dimension }.map { Self.number($0.strength) } ?? ""
+        result.criterion(id)?.dimensions.first { $0.id == dimension }.map {
+          Self.number($0.strength)
+        } ?? ""
       }
     }
   }

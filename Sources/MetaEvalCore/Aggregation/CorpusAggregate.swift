@@ -35,7 +35,8 @@ public struct CorpusAggregate: Sendable {
     guard let result = outcome.result else {
       rows.append(
         Row(
-          file: outcome.entry.file, status: .failed, errorCode: outcome.errorCode, error: outcome.error,
+          file: outcome.entry.file, status: .failed, errorCode: outcome.errorCode,
+          error: outcome.error,
           group: group, verdicts: [:], names: [:], terms: [], isEvaluation: false))
       return
     }
@@ -44,7 +45,9 @@ public struct CorpusAggregate: Sendable {
     var terms: [String] = []
     for criterion in result.criteria {
       verdicts[criterion.id] = criterion.verdict
-      for dimension in criterion.dimensions { verdicts["\(criterion.id)_\(dimension.id)"] = dimension.verdict }
+      for dimension in criterion.dimensions {
+        verdicts["\(criterion.id)_\(dimension.id)"] = dimension.verdict
+      }
       if let name = criterion.name { names[criterion.id] = name }
       terms += criterion.terms.map(\.id)
     }

@@ -84,10 +84,14 @@ public struct CorpusSummary: Sendable {
       let withMethod = evaluationRows.filter { $0.verdicts[method.id] == .yes }
       methodDocuments = withMethod.count
       for term in method.vocabulary {
-        techniques.append((term.id, term.title, withMethod.filter { $0.terms.contains(term.id) }.count))
+        techniques.append(
+          (term.id, term.title, withMethod.filter { $0.terms.contains(term.id) }.count))
       }
       let vocabulary = Set(method.vocabulary.map(\.id))
-      onlyTwo = withMethod.filter { Set($0.terms).intersection(vocabulary) == ["document_study", "interviews"] }.count
+      onlyTwo =
+        withMethod.filter {
+          Set($0.terms).intersection(vocabulary) == ["document_study", "interviews"]
+        }.count
     }
     self.techniques = techniques
     self.methodDocuments = methodDocuments
@@ -105,7 +109,8 @@ public struct CorpusSummary: Sendable {
         let scored = members.filter { $0.status == .scored }
         return Group(
           name: key.isEmpty ? "(none)" : key, documents: members.count,
-          lines: Self.lines(rubric: rubric, scored: scored, evaluations: scored.filter(\.isEvaluation)))
+          lines: Self.lines(
+            rubric: rubric, scored: scored, evaluations: scored.filter(\.isEvaluation)))
       }
     } else {
       groups = []
@@ -116,18 +121,24 @@ public struct CorpusSummary: Sendable {
   }
 
   /// Gates over all scored documents; every other criterion over the evaluations.
-  static func lines(rubric: Rubric, scored: [CorpusAggregate.Row], evaluations: [CorpusAggregate.Row]) -> [Line] {
+  static func lines(
+    rubric: Rubric, scored: [CorpusAggregate.Row], evaluations: [CorpusAggregate.Row]
+  ) -> [Line] {
     var lines: [Line] = []
     for criterion in rubric.criteria {
       let base = criterion.isGate ? scored : evaluations
       let met = base.filter { $0.verdicts[criterion.id] == .yes }.count
       lines.append(
-        Line(id: criterion.id, title: criterion.spec.title, proportion: Proportion(count: met, total: base.count), isDimension: false))
+        Line(
+          id: criterion.id, title: criterion.spec.title,
+          proportion: Proportion(count: met, total: base.count), isDimension: false))
       for dimension in criterion.dimensions {
         let key = "\(criterion.id)_\(dimension.spec.id)"
         let count = base.filter { $0.verdicts[key] == .yes }.count
         lines.append(
-          Line(id: key, title: dimension.spec.title, proportion: Proportion(count: count, total: base.count), isDimension: true))
+          Line(
+            id: key, title: dimension.spec.title,
+            proportion: Proportion(count: count, total: base.count), isDimension: true))
       }
     }
     return lines
@@ -146,7 +157,9 @@ public struct CorpusSummary: Sendable {
   static func combinationNames(_ titles: [String]) -> [String] {
     var subsets: [[Int]] = [[]]
     for index in titles.indices { subsets += subsets.map { $0 + [index] } }
-    return subsets.sorted { $0.count != $1.count ? $0.count < $1.count : $0.lexicographicallyPrecedes($1) }
-      .map { combinationName($0.map { titles[$0] }, all: titles.count) }
+    return subsets.sorted {
+      $0.count != $1.count ? $0.count < $1.count : $0.lexicographicallyPrecedes($1)
+    }
+    .map { combinationName($0.map { titles[$0] }, all: titles.count) }
   }
 }

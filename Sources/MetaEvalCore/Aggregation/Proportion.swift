@@ -28,7 +28,8 @@ public struct Proportion: Sendable, Equatable, Codable {
   public var formatted: String {
     guard total > 0 else { return "– (0/0)" }
     let (low, high) = interval
-    return "\(Self.percent(share)) (\(count)/\(total); 95% CI \(Self.percent(low, sign: false))–\(Self.percent(high)))"
+    return
+      "\(Self.percent(share)) (\(count)/\(total); 95% CI \(Self.percent(low, sign: false))–\(Self.percent(high)))"
   }
 
   static func percent(_ value: Double, sign: Bool = true) -> String {

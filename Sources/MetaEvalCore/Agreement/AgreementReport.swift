@@ -40,7 +40,8 @@ public struct AgreementReport: Sendable, Codable {
   public var pairwise: [PairwiseKappa]
   public var disagreements: [Disagreement]
 
-  public static func compare(_ codings: [CodingFile], criteria requested: [String]? = nil) throws(AgreementError)
+  public static func compare(_ codings: [CodingFile], criteria requested: [String]? = nil)
+    throws(AgreementError)
     -> AgreementReport
   {
     guard codings.count >= 2 else { throw .tooFew }
@@ -53,14 +54,18 @@ public struct AgreementReport: Sendable, Codable {
       }
       criteria = requested
     } else {
-      let common = codings.dropFirst().reduce(Set(codings[0].columns)) { $0.intersection($1.columns) }
+      let common = codings.dropFirst().reduce(Set(codings[0].columns)) {
+        $0.intersection($1.columns)
+      }
       let known = CodingFile.knownCriteria.filter(common.contains)
       criteria = known + codings[0].columns.filter { common.contains($0) && !known.contains($0) }
       guard !criteria.isEmpty else { throw .noCommonCriteria(paths: codings.map(\.path)) }
     }
     var warnings: [String] = []
     for coding in codings where !coding.duplicates.isEmpty {
-      warnings.append("\(coding.path): \(coding.duplicates.count) file(s) listed twice, the later rows ignored: \(coding.duplicates.prefix(3).joined(separator: ", "))")
+      warnings.append(
+        "\(coding.path): \(coding.duplicates.count) file(s) listed twice, the later rows ignored: \(coding.duplicates.prefix(3).joined(separator: ", "))"
+      )
     }
     // Align every coding to the first: by relative path, else by file name when that is unique.
     let reference = codings[0]
@@ -77,25 +82,34 @@ public struct AgreementReport: Sendable, Codable {
         if coding.values[file] != nil {
           row.append(file)
           used.insert(file)
-        } else if let candidates = byName[(file as NSString).lastPathComponent], candidates.count == 1 {
+        } else if let candidates = byName[(file as NSString).lastPathComponent],
+          candidates.count == 1
+        {
           row.append(candidates[0])
           used.insert(candidates[0])
         } else {
           if let candidates = byName[(file as NSString).lastPathComponent], candidates.count > 1 {
-            warnings.append("\(coding.path): '\(file)' matches \(candidates.count) rows by file name; left out")
+            warnings.append(
+              "\(coding.path): '\(file)' matches \(candidates.count) rows by file name; left out")
           }
           row.append(nil)
         }
       }
       let unmatched = coding.files.filter { !used.contains($0) }
       if !unmatched.isEmpty {
-        warnings.append("\(coding.path): \(unmatched.count) row(s) match no document of \(reference.path): \(unmatched.prefix(3).joined(separator: ", "))")
+        warnings.append(
+          "\(coding.path): \(unmatched.count) row(s) match no document of \(reference.path): \(unmatched.prefix(3).joined(separator: ", "))"
+        )
       }
       let missing = row.filter { $0 == nil }.count
-      if missing > 0 { warnings.append("\(coding.path): \(missing) document(s) of \(reference.path) not found") }
+      if missing > 0 {
+        warnings.append("\(coding.path): \(missing) document(s) of \(reference.path) not found")
+      }
       alignment.append(row)
     }
-    let matched = reference.files.indices.filter { index in alignment.allSatisfy { $0[index] != nil } }.count
+    let matched = reference.files.indices.filter { index in
+      alignment.allSatisfy { $0[index] != nil }
+    }.count
 
     func value(_ coding: Int, _ index: Int, _ criterion: String) -> Bool? {
       guard let file = alignment[coding][index] else { return nil }
@@ -107,9 +121,14 @@ public struct AgreementReport: Sendable, Codable {
     var pairwise: [PairwiseKappa] = []
     var disagreements: [Disagreement] = []
     for criterion in criteria {
-      let columns = codings.indices.map { coding in reference.files.indices.map { value(coding, $0, criterion) } }
-      pairs.append(CriterionPair(criterion: criterion, result: AgreementStatistics.pair(columns[0], columns[1])))
-      let units = reference.files.indices.map { index in codings.indices.map { columns[$0][index] } }
+      let columns = codings.indices.map { coding in
+        reference.files.indices.map { value(coding, $0, criterion) }
+      }
+      pairs.append(
+        CriterionPair(
+          criterion: criterion, result: AgreementStatistics.pair(columns[0], columns[1])))
+      let units = reference.files.indices.map { index in codings.indices.map { columns[$0][index] }
+      }
       alphas.append(
         CriterionAlpha(
           criterion: criterion, units: units.filter { $0.compactMap { $0 }.count >= 2 }.count,
@@ -129,7 +148,9 @@ public struct AgreementReport: Sendable, Codable {
         guard present.count >= 2, Set(present).count > 1 else { continue }
         var evidence: String?
         for coding in codings.indices where codings[coding].isMetaevalRun {
-          if let other = alignment[coding][index], let quote = codings[coding].evidence[other]?[criterion] {
+          if let other = alignment[coding][index],
+            let quote = codings[coding].evidence[other]?[criterion]
+          {
             evidence = quote
             break
           }
@@ -141,7 +162,8 @@ public struct AgreementReport: Sendable, Codable {
       }
     }
     return AgreementReport(
-      codings: codings.map(\.path), criteria: criteria, matched: matched, warnings: warnings, pairs: pairs,
+      codings: codings.map(\.path), criteria: criteria, matched: matched, warnings: warnings,
+      pairs: pairs,
       alphas: alphas, pairwise: pairwise, disagreements: disagreements)
   }
 }

@@ -3,7 +3,10 @@ import Foundation
 /// The formats of `metaeval agree`.
 public enum AgreementReporters {
   public static func all() -> [any Reporter<AgreementReport>] {
-    [AgreementTextReporter(markdown: false), AgreementTextReporter(markdown: true), AgreementJSONReporter(), AgreementCSVReporter()]
+    [
+      AgreementTextReporter(markdown: false), AgreementTextReporter(markdown: true),
+      AgreementJSONReporter(), AgreementCSVReporter(),
+    ]
   }
 
   public static var names: [String] { all().map(\.identifier) }
@@ -36,19 +39,26 @@ public struct AgreementTextReporter: Reporter {
     let percent = AgreementReporters.percent
     var out = markdown ? "# Agreement\n\n" : ""
     for (index, path) in report.codings.enumerated() {
-      out += "\(markdown ? "- " : "")coding \(index + 1): \(cell(path))\(index == 0 ? " (reference)" : "")\n"
+      out +=
+        "\(markdown ? "- " : "")coding \(index + 1): \(cell(path))\(index == 0 ? " (reference)" : "")\n"
     }
     out += "\(report.matched) documents coded by all.\n"
     for warning in report.warnings { out += "\(markdown ? "- " : "")warning: \(cell(warning))\n" }
     out += "\n"
     if report.codings.count == 2 {
-      let header = ["criterion", "n", "agreement", "kappa [95% CI]", "precision", "recall", "F1", "confusion (ref yes: yes/no, ref no: yes/no)"]
+      let header = [
+        "criterion", "n", "agreement", "kappa [95% CI]", "precision", "recall", "F1",
+        "confusion (ref yes: yes/no, ref no: yes/no)",
+      ]
       var rows: [[String]] = []
       for pair in report.pairs {
         let r = pair.result
-        let kappa = r.kappa.map { "\(number($0, 2)) [\(number(r.kappaLow, 2)), \(number(r.kappaHigh, 2))]" } ?? "undefined"
+        let kappa =
+          r.kappa.map { "\(number($0, 2)) [\(number(r.kappaLow, 2)), \(number(r.kappaHigh, 2))]" }
+          ?? "undefined"
         rows.append([
-          pair.criterion, String(r.n), percent(r.agreement), kappa, number(r.precision, 2), number(r.recall, 2), number(r.f1, 2),
+          pair.criterion, String(r.n), percent(r.agreement), kappa, number(r.precision, 2),
+          number(r.recall, 2), number(r.f1, 2),
           "\(r.yesYes)/\(r.yesNo), \(r.noYes)/\(r.noNo)",
         ])
       }
@@ -56,7 +66,9 @@ public struct AgreementTextReporter: Reporter {
     } else {
       var rows: [[String]] = []
       for alpha in report.alphas {
-        rows.append([alpha.criterion, String(alpha.units), alpha.alpha.map { number($0, 3) } ?? "undefined"])
+        rows.append([
+          alpha.criterion, String(alpha.units), alpha.alpha.map { number($0, 3) } ?? "undefined",
+        ])
       }
       out += table(["criterion", "units", "Krippendorff's alpha (nominal)"], rows)
       out += "\nPairwise Cohen's kappa\n\n"
@@ -66,16 +78,21 @@ public struct AgreementTextReporter: Reporter {
         kappaRows.append(
           [criterion]
             + pairs.map { pair in
-              report.pairwise.first { "\($0.first + 1)–\($0.second + 1)" == pair && $0.criterion == criterion }
-                .map { number($0.kappa, 2) } ?? "–"
+              report.pairwise.first {
+                "\($0.first + 1)–\($0.second + 1)" == pair && $0.criterion == criterion
+              }
+              .map { number($0.kappa, 2) } ?? "–"
             })
       }
       out += table(["criterion"] + pairs, kappaRows)
     }
     out += "\n\(markdown ? "## " : "")Disagreements (\(report.disagreements.count))\n\n"
     for item in report.disagreements {
-      out += "\(markdown ? "- " : "  ")\(cell(item.criterion))  \(cell(item.file)): \(item.values.map { $0.isEmpty ? "–" : $0 }.joined(separator: " / "))"
-      if let evidence = item.evidence { out += "\n\(markdown ? "  " : "      ")metaeval: \(cell(evidence))" }
+      out +=
+        "\(markdown ? "- " : "  ")\(cell(item.criterion))  \(cell(item.file)): \(item.values.map { $0.isEmpty ? "–" : $0 }.joined(separator: " / "))"
+      if let evidence = item.evidence {
+        out += "\n\(markdown ? "  " : "      ")metaeval: \(cell(evidence))"
+      }
       out += "\n"
     }
     return out
@@ -83,14 +100,20 @@ public struct AgreementTextReporter: Reporter {
 
   func table(_ header: [String], _ rows: [[String]]) -> String {
     if markdown {
-      var out = "| " + header.joined(separator: " | ") + " |\n|" + header.map { _ in "---" }.joined(separator: "|") + "|\n"
+      var out =
+        "| " + header.joined(separator: " | ") + " |\n|"
+        + header.map { _ in "---" }.joined(separator: "|") + "|\n"
       for row in rows { out += "| " + row.map(cell).joined(separator: " | ") + " |\n" }
       return out
     }
-    let widths = header.indices.map { column in ([header[column]] + rows.map { $0[column] }).map(\.count).max() ?? 0 }
+    let widths = header.indices.map { column in
+      ([header[column]] + rows.map { $0[column] }).map(\.count).max() ?? 0
+    }
     func line(_ cells: [String]) -> String {
-      cells.enumerated().map { $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0) }
-        .joined(separator: "  ").trimmingCharacters(in: .whitespaces) + "\n"
+      cells.enumerated().map {
+        $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0)
+      }
+      .joined(separator: "  ").trimmingCharacters(in: .whitespaces) + "\n"
     }
     return line(header) + rows.map(line).joined()
   }
@@ -120,14 +143,17 @@ public struct AgreementCSVReporter: Reporter {
     let writer = CSVWriter()
     let number = { (value: Double?) in value.map { String(format: "%.4f", $0) } ?? "" }
     var out = writer.row([
-      "criterion", "n", "agreement", "kappa", "kappa_low", "kappa_high", "precision", "recall", "f1", "yes_yes", "yes_no",
+      "criterion", "n", "agreement", "kappa", "kappa_low", "kappa_high", "precision", "recall",
+      "f1", "yes_yes", "yes_no",
       "no_yes", "no_no", "alpha", "alpha_units",
     ])
     for (pair, alpha) in zip(report.pairs, report.alphas) {
       let r = pair.result
       out += writer.row([
-        pair.criterion, String(r.n), number(r.agreement), number(r.kappa), number(r.kappaLow), number(r.kappaHigh),
-        number(r.precision), number(r.recall), number(r.f1), String(r.yesYes), String(r.yesNo), String(r.noYes),
+        pair.criterion, String(r.n), number(r.agreement), number(r.kappa), number(r.kappaLow),
+        number(r.kappaHigh),
+        number(r.precision), number(r.recall), number(r.f1), String(r.yesYes), String(r.yesNo),
+        String(r.noYes),
         String(r.noNo), number(alpha.alpha), String(alpha.units),
       ])
     }

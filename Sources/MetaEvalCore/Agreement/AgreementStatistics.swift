@@ -36,7 +36,10 @@ public enum AgreementStatistics {
   /// SE = √(pₒ(1 − pₒ) / (n (1 − pₑ)²)) (Cohen 1960), and precision, recall and F1 with the
   /// first coding as the reference. `nil` values are missing and the pair is left out.
   public static func pair(_ reference: [Bool?], _ other: [Bool?]) -> PairResult {
-    var yesYes = 0, yesNo = 0, noYes = 0, noNo = 0
+    var yesYes = 0
+    var yesNo = 0
+    var noYes = 0
+    var noNo = 0
     for (a, b) in zip(reference, other) {
       guard let a, let b else { continue }
       switch (a, b) {
@@ -48,7 +51,8 @@ public enum AgreementStatistics {
     }
     let n = yesYes + yesNo + noYes + noNo
     var result = PairResult(
-      n: n, agreement: nil, kappa: nil, kappaLow: nil, kappaHigh: nil, precision: nil, recall: nil, f1: nil,
+      n: n, agreement: nil, kappa: nil, kappaLow: nil, kappaHigh: nil, precision: nil, recall: nil,
+      f1: nil,
       yesYes: yesYes, yesNo: yesNo, noYes: noYes, noNo: noNo)
     guard n > 0 else { return result }
     let total = Double(n)
@@ -59,7 +63,8 @@ public enum AgreementStatistics {
     let expected = referenceYes * otherYes + (1 - referenceYes) * (1 - otherYes)
     if expected < 1 {
       let kappa = (observed - expected) / (1 - expected)
-      let error = (observed * (1 - observed) / (total * (1 - expected) * (1 - expected))).squareRoot()
+      let error = (observed * (1 - observed) / (total * (1 - expected) * (1 - expected)))
+        .squareRoot()
       result.kappa = kappa
       result.kappaLow = max(-1, kappa - 1.959963984540054 * error)
       result.kappaHigh = min(1, kappa + 1.959963984540054 * error)

@@ -16,7 +16,8 @@ public enum AgreementError: Error, Equatable, Sendable, CustomStringConvertible 
     case .unknownValue(let path, let line, let column, let value):
       "\(path):\(line): column '\(column)': unknown value '\(value)' (use yes, no, or leave it empty)"
     case .missingCriterion(let path, let criterion): "\(path): no '\(criterion)' column"
-    case .noCommonCriteria(let paths): "\(paths.joined(separator: ", ")): no criterion column that every file has"
+    case .noCommonCriteria(let paths):
+      "\(paths.joined(separator: ", ")): no criterion column that every file has"
     case .tooFew: "agreement needs at least two codings"
     }
   }
@@ -38,7 +39,8 @@ public struct CodingFile: Sendable {
 
   /// Criterion columns metaeval knows, in the order of the coding file.
   public static let knownCriteria = [
-    "research_question", "commissioner", "recommendations", "method", "scope_product", "scope_process",
+    "research_question", "commissioner", "recommendations", "method", "scope_product",
+    "scope_process",
     "scope_people", "is_evaluation",
   ]
 
@@ -49,13 +51,18 @@ public struct CodingFile: Sendable {
     } catch {
       throw .csv(error)
     }
-    guard let fileColumn = table.column("file") else { throw .csv(.missingColumn(path: path, column: "file")) }
+    guard let fileColumn = table.column("file") else {
+      throw .csv(.missingColumn(path: path, column: "file"))
+    }
     let statusColumn = table.column("status")
     let isRun = statusColumn != nil && table.column("sha256") != nil
     let criteria = table.header.filter { column in
       knownCriteria.contains(column)
-        || (!["file", "status", "error", "sha256", "language", "pages", "words", "score"].contains(column)
-          && !["_confidence", "_name", "_count", "_techniques", "_notes", "_evidence"].contains { column.hasSuffix($0) }
+        || (!["file", "status", "error", "sha256", "language", "pages", "words", "score"].contains(
+          column)
+          && !["_confidence", "_name", "_count", "_techniques", "_notes", "_evidence"].contains {
+            column.hasSuffix($0)
+          }
           && isVerdictColumn(table, column))
     }
     var values: [String: [String: Bool?]] = [:]
@@ -72,13 +79,15 @@ public struct CodingFile: Sendable {
       var coded: [String: Bool?] = [:]
       for criterion in criteria {
         guard let index = table.column(criterion) else { continue }
-        let raw = index < row.count ? row[index].trimmingCharacters(in: .whitespaces).lowercased() : ""
+        let raw =
+          index < row.count ? row[index].trimmingCharacters(in: .whitespaces).lowercased() : ""
         switch raw {
         case "yes": coded[criterion] = failed ? .some(nil) : true
         case "no": coded[criterion] = failed ? .some(nil) : false
         case "", "?", "na", "n/a": coded[criterion] = .some(nil)
         default:
-          throw .unknownValue(path: path, line: table.lines[rowIndex], column: criterion, value: raw)
+          throw .unknownValue(
+            path: path, line: table.lines[rowIndex], column: criterion, value: raw)
         }
       }
       values[file] = coded
@@ -86,23 +95,30 @@ public struct CodingFile: Sendable {
     }
     guard !files.isEmpty else { throw .noRows(path: path) }
     var evidence: [String: [String: String]] = [:]
-    let evidencePath = ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("evidence.csv")
+    let evidencePath = ((path as NSString).deletingLastPathComponent as NSString)
+      .appendingPathComponent("evidence.csv")
     if isRun, let evidenceTable = try? CSVTable.read(path: evidencePath) {
       for record in evidenceTable.records {
-        guard let file = record["file"], let criterion = record["criterion"], evidence[file]?[criterion] == nil else {
+        guard let file = record["file"], let criterion = record["criterion"],
+          evidence[file]?[criterion] == nil
+        else {
           continue
         }
-        evidence[file, default: [:]][criterion] = "p. \(record["page_label"] ?? ""): \(Self.undefused(record["quote"] ?? ""))"
+        evidence[file, default: [:]][criterion] =
+          "p. \(record["page_label"] ?? ""): \(Self.undefused(record["quote"] ?? ""))"
       }
     }
     return CodingFile(
-      path: path, columns: criteria, values: values, files: files, evidence: evidence, isMetaevalRun: isRun,
+      path: path, columns: criteria, values: values, files: files, evidence: evidence,
+      isMetaevalRun: isRun,
       duplicates: duplicates)
   }
 
   /// A cell as metaeval wrote it before defusing it for spreadsheets (`'=x` back to `=x`).
   static func undefused(_ cell: String) -> String {
-    guard cell.hasPrefix("'"), let next = cell.dropFirst().first, "=+-@\t\r".contains(next) else { return cell }
+    guard cell.hasPrefix("'"), let next = cell.dropFirst().first, "=+-@\t\r".contains(next) else {
+      return cell
+    }
     return String(cell.dropFirst())
   }
 
@@ -111,7 +127,8 @@ public struct CodingFile: Sendable {
     guard let index = table.column(column) else { return false }
     var sawValue = false
     for row in table.rows {
-      let value = index < row.count ? row[index].trimmingCharacters(in: .whitespaces).lowercased() : ""
+      let value =
+        index < row.count ? row[index].trimmingCharacters(in: .whitespaces).lowercased() : ""
       if value == "yes" || value == "no" {
         sawValue = true
       } else if !["", "?"].contains(value) {

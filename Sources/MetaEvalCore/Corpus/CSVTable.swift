@@ -26,7 +26,9 @@ public struct CSVTable: Sendable, Equatable {
   public var lines: [Int]
 
   public static func read(path: String) throws(CSVError) -> CSVTable {
-    guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path) }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw .unreadable(path: path)
+    }
     let text = String(decoding: data, as: UTF8.self)
     return try parse(text, path: path)
   }
@@ -60,7 +62,12 @@ public struct CSVTable: Sendable, Equatable {
       if inQuotes {
         if character == "\"" {
           if let next = iterator.next() {
-            if next == "\"" { field.append("\"") } else { inQuotes = false; pending = next }
+            if next == "\"" {
+              field.append("\"")
+            } else {
+              inQuotes = false
+              pending = next
+            }
           } else {
             inQuotes = false
           }
@@ -95,7 +102,9 @@ public struct CSVTable: Sendable, Equatable {
   public var records: [[String: String]] {
     rows.map { row in
       var record: [String: String] = [:]
-      for (index, name) in header.enumerated() { record[name] = index < row.count ? row[index] : "" }
+      for (index, name) in header.enumerated() {
+        record[name] = index < row.count ? row[index] : ""
+      }
       return record
     }
   }
@@ -113,7 +122,8 @@ public struct CSVWriter: Sendable {
   }
 
   public func row(_ fields: [String]) -> String {
-    fields.map { Escape.csv($0, delimiter: delimiter) }.joined(separator: String(delimiter)) + "\r\n"
+    fields.map { Escape.csv($0, delimiter: delimiter) }.joined(separator: String(delimiter))
+      + "\r\n"
   }
 
   public var preamble: String { byteOrderMark ? "\u{FEFF}" : "" }

@@ -42,7 +42,8 @@ public struct CorpusSource: Sendable {
   /// A short name for the corpus (the folder's or manifest's name), for the default output folder.
   public let name: String
 
-  public static func load(path: String, manifest: String? = nil) throws(CorpusError) -> CorpusSource {
+  public static func load(path: String, manifest: String? = nil) throws(CorpusError) -> CorpusSource
+  {
     var isDirectory: ObjCBool = false
     let manifestPath = manifest ?? (path.lowercased().hasSuffix(".csv") ? path : nil)
     if let manifestPath {
@@ -61,12 +62,15 @@ public struct CorpusSource: Sendable {
     let files = DocumentFinder.documents(in: path)
     guard !files.isEmpty else { throw .noDocuments(path: path) }
     let entries = files.map {
-      CorpusEntry(file: $0, absolutePath: absolute((path as NSString).appendingPathComponent($0)), metadata: [])
+      CorpusEntry(
+        file: $0, absolutePath: absolute((path as NSString).appendingPathComponent($0)),
+        metadata: [])
     }
     return CorpusSource(root: path, entries: entries, metadataColumns: [], name: folderName(path))
   }
 
-  static func fromManifest(_ manifest: String, folder: String?) throws(CorpusError) -> CorpusSource {
+  static func fromManifest(_ manifest: String, folder: String?) throws(CorpusError) -> CorpusSource
+  {
     let table: CSVTable
     do {
       table = try CSVTable.read(path: manifest)
@@ -77,7 +81,8 @@ public struct CorpusSource: Sendable {
       throw .manifest(.missingColumn(path: manifest, column: "file"))
     }
     let root = folder ?? (manifest as NSString).deletingLastPathComponent
-    let metadataColumns = table.header.enumerated().filter { $0.offset != fileColumn }.map(\.element)
+    let metadataColumns = table.header.enumerated().filter { $0.offset != fileColumn }.map(
+      \.element)
     var seen = Set<String>()
     var entries: [CorpusEntry] = []
     for row in table.rows {

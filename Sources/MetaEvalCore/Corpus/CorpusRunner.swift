@@ -15,7 +15,8 @@ public struct CorpusRunOptions: Sendable {
   public var language: Language?
 
   public init(
-    jobs: Int, timeout: Double, memoryLimit: Int, workerExecutable: String, workerArguments: [String] = [],
+    jobs: Int, timeout: Double, memoryLimit: Int, workerExecutable: String,
+    workerArguments: [String] = [],
     language: Language? = nil
   ) {
     self.jobs = jobs
@@ -91,7 +92,9 @@ public final class CorpusRunner: @unchecked Sendable {
     worker.stop()
   }
 
-  private func process(_ entry: CorpusEntry, cache: PageCache?, worker: ExtractionWorker) -> DocumentOutcome {
+  private func process(_ entry: CorpusEntry, cache: PageCache?, worker: ExtractionWorker)
+    -> DocumentOutcome
+  {
     let sha256: String
     do {
       sha256 = try FileDigest.sha256(path: entry.absolutePath)
@@ -111,24 +114,32 @@ public final class CorpusRunner: @unchecked Sendable {
           return .failed(entry, sha256: sha256, code: failure.code, message: failure.message)
         }
         guard let extracted = reply.document?.document(path: entry.file) else {
-          return .failed(entry, sha256: sha256, code: "worker", message: "the worker sent no document")
+          return .failed(
+            entry, sha256: sha256, code: "worker", message: "the worker sent no document")
         }
         document = extracted
         try? cache?.store(extracted)
       } catch {
         switch error {
         case .timedOut(let seconds):
-          return .failed(entry, sha256: sha256, code: "timeout", message: "extraction took longer than \(Int(seconds)) s")
+          return .failed(
+            entry, sha256: sha256, code: "timeout",
+            message: "extraction took longer than \(Int(seconds)) s")
         case .died(let reason):
           return .failed(entry, sha256: sha256, code: "crashed", message: reason)
         case .garbled:
-          return .failed(entry, sha256: sha256, code: "worker", message: "the extraction worker answered nonsense")
+          return .failed(
+            entry, sha256: sha256, code: "worker",
+            message: "the extraction worker answered nonsense")
         }
       }
     }
-    guard let document else { return .failed(entry, sha256: sha256, code: "worker", message: "no text") }
+    guard let document else {
+      return .failed(entry, sha256: sha256, code: "worker", message: "no text")
+    }
     let result = scorer.score(DocumentText(document, file: entry.file), language: options.language)
     return DocumentOutcome(
-      entry: entry, sha256: sha256, status: .scored, errorCode: nil, error: nil, result: result, source: origin)
+      entry: entry, sha256: sha256, status: .scored, errorCode: nil, error: nil, result: result,
+      source: origin)
   }
 }

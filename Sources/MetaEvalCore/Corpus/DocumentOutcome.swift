@@ -31,8 +31,11 @@ public struct DocumentOutcome: Sendable {
     case none
   }
 
-  static func failed(_ entry: CorpusEntry, sha256: String = "", code: String, message: String) -> DocumentOutcome {
+  static func failed(_ entry: CorpusEntry, sha256: String = "", code: String, message: String)
+    -> DocumentOutcome
+  {
     DocumentOutcome(
-      entry: entry, sha256: sha256, status: .failed, errorCode: code, error: message, result: nil, source: .none)
+      entry: entry, sha256: sha256, status: .failed, errorCode: code, error: message, result: nil,
+      source: .none)
   }
 }

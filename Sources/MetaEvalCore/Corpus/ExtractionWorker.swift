@@ -131,7 +131,8 @@ final class ExtractionWorker: @unchecked Sendable {
     process.waitUntilExit()
     let reason: String
     if process.terminationReason == .uncaughtSignal {
-      reason = "extraction crashed (signal \(process.terminationStatus): \(Self.signalName(process.terminationStatus)))"
+      reason =
+        "extraction crashed (signal \(process.terminationStatus): \(Self.signalName(process.terminationStatus)))"
     } else {
       reason = "extraction worker exited with status \(process.terminationStatus)"
     }

@@ -46,6 +46,7 @@ public struct WorkerDocument: Codable, Sendable {
 
   public func document(path: String) -> ExtractedDocument {
     ExtractedDocument(
-      path: path, kind: kind, sha256: sha256, pageCount: pageCount, pages: pages, metadata: metadata)
+      path: path, kind: kind, sha256: sha256, pageCount: pageCount, pages: pages, metadata: metadata
+    )
   }
 }

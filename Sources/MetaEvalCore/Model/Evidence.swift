@@ -15,7 +15,8 @@ public struct Evidence: Codable, Sendable, Equatable, Hashable {
   public var ocrConfidence: Double?
 
   public init(
-    page: Int, pageLabel: String, quote: String, kind: String, cue: String, source: String = "text-layer",
+    page: Int, pageLabel: String, quote: String, kind: String, cue: String,
+    source: String = "text-layer",
     ocrConfidence: Double? = nil
   ) {
     self.page = page
@@ -29,7 +30,9 @@ public struct Evidence: Codable, Sendable, Equatable, Hashable {
 
   /// "p. 12" or "p. 12 (OCR, 91%)".
   public var pageReference: String {
-    source == "ocr" ? "p. \(pageLabel) (OCR\(ocrConfidence.map { ", \(Int($0.rounded()))%" } ?? ""))" : "p. \(pageLabel)"
+    source == "ocr"
+      ? "p. \(pageLabel) (OCR\(ocrConfidence.map { ", \(Int($0.rounded()))%" } ?? ""))"
+      : "p. \(pageLabel)"
   }
 
   enum CodingKeys: String, CodingKey {

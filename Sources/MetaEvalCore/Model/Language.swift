@@ -25,7 +25,9 @@ public enum Language: String, Sendable, Codable, CaseIterable, Comparable {
     func count() {
       guard !word.isEmpty, word.count <= 5 else { return }
       let lower = String(decoding: word, as: UTF8.self)
-      for (language, words) in markers where words.contains(lower) { counts[language, default: 0] += 1 }
+      for (language, words) in markers where words.contains(lower) {
+        counts[language, default: 0] += 1
+      }
     }
     // Function words are short and plain ASCII: bytes are enough.
     for byte in text.utf8 {

@@ -35,7 +35,8 @@ public struct ReflectionConfig: Sendable, Equatable, Codable {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     project = try container.decodeIfPresent(String.self, forKey: .project) ?? "project"
     team = try container.decodeIfPresent([String].self, forKey: .team) ?? []
-    defaultAudience = try container.decodeIfPresent(Audience.self, forKey: .defaultAudience) ?? .team
+    defaultAudience =
+      try container.decodeIfPresent(Audience.self, forKey: .defaultAudience) ?? .team
     cadenceDays = try container.decodeIfPresent(Int.self, forKey: .cadenceDays) ?? 14
     language = try container.decodeIfPresent(Language.self, forKey: .language) ?? .en
     commissioner = try container.decodeIfPresent(String.self, forKey: .commissioner)
@@ -49,7 +50,8 @@ public struct ReflectionConfig: Sendable, Equatable, Codable {
     text += "default_audience: \(defaultAudience.rawValue)   # sponsor | team | self\n"
     text += "cadence_days: \(cadenceDays)   # days between during-moments\n"
     text += "language: \(language.rawValue)   # nl | en: templates and the exported draft\n"
-    text += "commissioner: \(commissioner.map(YAMLText.quote) ?? "\"\"")   # who commissions the project's evaluation\n"
+    text +=
+      "commissioner: \(commissioner.map(YAMLText.quote) ?? "\"\"")   # who commissions the project's evaluation\n"
     return text
   }
 }

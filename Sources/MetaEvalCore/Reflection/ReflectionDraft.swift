@@ -43,7 +43,9 @@ public struct ReflectionDraft: Sendable, Codable, Equatable {
     if has("product") { return .product }
     if has("process", "proces") { return .process }
     if has("people", "mensen", "team", "samenwerking", "collaboration") { return .people }
-    if has("recommend", "aanbevel", "change", "veranderen", "advies", "advice") { return .recommendation }
+    if has("recommend", "aanbevel", "change", "veranderen", "advies", "advice") {
+      return .recommendation
+    }
     return .other
   }
 
@@ -103,9 +105,13 @@ public struct ReflectionDraft: Sendable, Codable, Equatable {
     }
     self.questions = questions
     let configured = log.config.commissioner.flatMap { $0.isEmpty ? nil : $0 }
-    commissioner = configured ?? commissioners.last.map { $0.split(separator: "\n").first.map(String.init) ?? $0 }
+    commissioner =
+      configured
+      ?? commissioners.last.map { $0.split(separator: "\n").first.map(String.init) ?? $0 }
     sessions = log.entries.map {
-      Session(date: $0.date, title: $0.title, moment: $0.moment, audience: $0.audience, setting: $0.setting, authors: $0.authors)
+      Session(
+        date: $0.date, title: $0.title, moment: $0.moment, audience: $0.audience,
+        setting: $0.setting, authors: $0.authors)
     }
     self.product = product
     self.process = process
@@ -114,7 +120,9 @@ public struct ReflectionDraft: Sendable, Codable, Equatable {
     self.advice = advice
     recommendations = log.entries.flatMap { entry in
       entry.actions.filter { $0.status != .dropped }.map {
-        Recommendation(reference: "\(entry.id)/\($0.id)", text: $0.text, owner: $0.owner, due: $0.due, status: $0.status)
+        Recommendation(
+          reference: "\(entry.id)/\($0.id)", text: $0.text, owner: $0.owner, due: $0.due,
+          status: $0.status)
       }
     }
   }
@@ -123,7 +131,8 @@ public struct ReflectionDraft: Sendable, Codable, Equatable {
 
   struct Words {
     let title, intro, question, questionNone, commissionerHeading, commissionedBy, commissionerNone,
-      method, methodText, sessionsHeading, findings, product, process, people, other, recommendations,
+      method, methodText, sessionsHeading, findings, product, process, people, other,
+      recommendations,
       recommendationsNone, owner, due: String
   }
 
@@ -132,27 +141,37 @@ public struct ReflectionDraft: Sendable, Codable, Equatable {
     case .en:
       Words(
         title: "Evaluation of \(project): draft from the reflection log",
-        intro: "This draft evaluation report was compiled by metaeval from \(sessions.count) reflection entries.",
-        question: "Research question", questionNone: "No research question has been stated in the log yet.",
+        intro:
+          "This draft evaluation report was compiled by metaeval from \(sessions.count) reflection entries.",
+        question: "Research question",
+        questionNone: "No research question has been stated in the log yet.",
         commissionerHeading: "Commissioner", commissionedBy: "This evaluation was commissioned by",
         commissionerNone: "No commissioner has been named in the log yet.",
         method: "Method",
-        methodText: "This evaluation is based on \(sessions.count) reflection sessions (team workshops and short reflections)\(dateRange), with \(participants), and on a review of the documents of the reflection log.",
-        sessionsHeading: "Reflection sessions", findings: "Findings", product: "Product", process: "Process",
+        methodText:
+          "This evaluation is based on \(sessions.count) reflection sessions (team workshops and short reflections)\(dateRange), with \(participants), and on a review of the documents of the reflection log.",
+        sessionsHeading: "Reflection sessions", findings: "Findings", product: "Product",
+        process: "Process",
         people: "People", other: "Other notes", recommendations: "Recommendations",
         recommendationsNone: "The log holds no recommendations yet.", owner: "owner", due: "due")
     case .nl:
       Words(
         title: "Evaluatie van \(project): concept uit het reflectielogboek",
-        intro: "Dit concept-evaluatierapport is door metaeval samengesteld uit \(sessions.count) reflecties.",
-        question: "Onderzoeksvraag", questionNone: "In het logboek is nog geen onderzoeksvraag geformuleerd.",
-        commissionerHeading: "Opdrachtgever", commissionedBy: "Deze evaluatie is uitgevoerd in opdracht van",
+        intro:
+          "Dit concept-evaluatierapport is door metaeval samengesteld uit \(sessions.count) reflecties.",
+        question: "Onderzoeksvraag",
+        questionNone: "In het logboek is nog geen onderzoeksvraag geformuleerd.",
+        commissionerHeading: "Opdrachtgever",
+        commissionedBy: "Deze evaluatie is uitgevoerd in opdracht van",
         commissionerNone: "In het logboek is nog geen opdrachtgever genoemd.",
         method: "Aanpak",
-        methodText: "Deze evaluatie is gebaseerd op \(sessions.count) reflectiesessies (werksessies van het team en korte reflecties)\(dateRange), met \(participants), en op bestudering van de documenten van het reflectielogboek.",
-        sessionsHeading: "Reflectiemomenten", findings: "Bevindingen", product: "Product", process: "Proces",
+        methodText:
+          "Deze evaluatie is gebaseerd op \(sessions.count) reflectiesessies (werksessies van het team en korte reflecties)\(dateRange), met \(participants), en op bestudering van de documenten van het reflectielogboek.",
+        sessionsHeading: "Reflectiemomenten", findings: "Bevindingen", product: "Product",
+        process: "Proces",
         people: "Mensen", other: "Overige notities", recommendations: "Aanbevelingen",
-        recommendationsNone: "Het logboek bevat nog geen aanbevelingen.", owner: "eigenaar", due: "uiterlijk")
+        recommendationsNone: "Het logboek bevat nog geen aanbevelingen.", owner: "eigenaar",
+        due: "uiterlijk")
     }
   }
 
@@ -177,18 +196,28 @@ public struct ReflectionDraft: Sendable, Codable, Equatable {
     if questions.isEmpty {
       out += w.questionNone + "\n"
     } else {
-      let lead = language == .nl ? "De vraag die deze evaluatie beantwoordt is:" : "The question this evaluation answers is:"
-      out += questions.map { "\(lead) \(Escape.markdown(Self.sentence($0)))" }.joined(separator: "\n\n") + "\n"
+      let lead =
+        language == .nl
+        ? "De vraag die deze evaluatie beantwoordt is:" : "The question this evaluation answers is:"
+      out +=
+        questions.map { "\(lead) \(Escape.markdown(Self.sentence($0)))" }.joined(separator: "\n\n")
+        + "\n"
     }
     out += "\n## \(w.commissionerHeading)\n\n"
     out += commissioner.map { "\(w.commissionedBy) \(Escape.markdown($0))." } ?? w.commissionerNone
     out += "\n\n## \(w.method)\n\n\(w.methodText)\n\n### \(w.sessionsHeading)\n\n"
     for session in sessions {
-      out += "- \(session.date): \(Escape.markdown(session.title)) (\(session.moment.rawValue), \(session.setting.rawValue), \(session.audience.rawValue))\n"
+      out +=
+        "- \(session.date): \(Escape.markdown(session.title)) (\(session.moment.rawValue), \(session.setting.rawValue), \(session.audience.rawValue))\n"
     }
     out += "\n## \(w.findings)\n"
-    for (heading, texts) in [(w.product, product), (w.process, process), (w.people, people), (w.other, other)] where !texts.isEmpty {
-      out += "\n### \(heading)\n\n" + texts.map { Escape.markdown($0.replacingOccurrences(of: "\n", with: " ")) }.joined(separator: "\n\n") + "\n"
+    for (heading, texts) in [
+      (w.product, product), (w.process, process), (w.people, people), (w.other, other),
+    ] where !texts.isEmpty {
+      out +=
+        "\n### \(heading)\n\n"
+        + texts.map { Escape.markdown($0.replacingOccurrences(of: "\n", with: " ")) }.joined(
+          separator: "\n\n") + "\n"
     }
     out += "\n## \(w.recommendations)\n\n"
     if recommendations.isEmpty && advice.isEmpty {
@@ -205,7 +234,9 @@ public struct ReflectionDraft: Sendable, Codable, Equatable {
         line += " (\(details.joined(separator: ", ")))"
         out += line + "\n"
       }
-      for text in advice { out += "\n" + Escape.markdown(text.replacingOccurrences(of: "\n", with: " ")) + "\n" }
+      for text in advice {
+        out += "\n" + Escape.markdown(text.replacingOccurrences(of: "\n", with: " ")) + "\n"
+      }
     }
     return out
   }
@@ -213,29 +244,42 @@ public struct ReflectionDraft: Sendable, Codable, Equatable {
   /// The draft as one HTML page (text from the log is escaped).
   public var html: String {
     let w = words
-    var out = "<!doctype html>\n<html lang=\"\(language.rawValue)\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
-    out += "<title>\(Escape.html(w.title))</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:48rem;margin:1rem auto;padding:0 1rem}</style></head><body>\n"
-    out += "<h1>\(Escape.html(w.title))</h1>\n<p>\(Escape.html(w.intro))</p>\n<h2>\(w.question)</h2>\n"
+    var out =
+      "<!doctype html>\n<html lang=\"\(language.rawValue)\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
+    out +=
+      "<title>\(Escape.html(w.title))</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:48rem;margin:1rem auto;padding:0 1rem}</style></head><body>\n"
+    out +=
+      "<h1>\(Escape.html(w.title))</h1>\n<p>\(Escape.html(w.intro))</p>\n<h2>\(w.question)</h2>\n"
     if questions.isEmpty {
       out += "<p>\(w.questionNone)</p>\n"
     } else {
-      let lead = language == .nl ? "De vraag die deze evaluatie beantwoordt is:" : "The question this evaluation answers is:"
-      for question in questions { out += "<p>\(lead) \(Escape.html(Self.sentence(question)))</p>\n" }
+      let lead =
+        language == .nl
+        ? "De vraag die deze evaluatie beantwoordt is:" : "The question this evaluation answers is:"
+      for question in questions {
+        out += "<p>\(lead) \(Escape.html(Self.sentence(question)))</p>\n"
+      }
     }
-    out += "<h2>\(w.commissionerHeading)</h2>\n<p>\(commissioner.map { "\(w.commissionedBy) \(Escape.html($0))." } ?? w.commissionerNone)</p>\n"
-    out += "<h2>\(w.method)</h2>\n<p>\(Escape.html(w.methodText))</p>\n<h3>\(w.sessionsHeading)</h3>\n<ul>\n"
+    out +=
+      "<h2>\(w.commissionerHeading)</h2>\n<p>\(commissioner.map { "\(w.commissionedBy) \(Escape.html($0))." } ?? w.commissionerNone)</p>\n"
+    out +=
+      "<h2>\(w.method)</h2>\n<p>\(Escape.html(w.methodText))</p>\n<h3>\(w.sessionsHeading)</h3>\n<ul>\n"
     for session in sessions {
-      out += "<li>\(session.date): \(Escape.html(session.title)) (\(session.moment.rawValue), \(session.setting.rawValue), \(session.audience.rawValue))</li>\n"
+      out +=
+        "<li>\(session.date): \(Escape.html(session.title)) (\(session.moment.rawValue), \(session.setting.rawValue), \(session.audience.rawValue))</li>\n"
     }
     out += "</ul>\n<h2>\(w.findings)</h2>\n"
-    for (heading, texts) in [(w.product, product), (w.process, process), (w.people, people), (w.other, other)] where !texts.isEmpty {
+    for (heading, texts) in [
+      (w.product, product), (w.process, process), (w.people, people), (w.other, other),
+    ] where !texts.isEmpty {
       out += "<h3>\(heading)</h3>\n" + texts.map { "<p>\(Escape.html($0))</p>\n" }.joined()
     }
     out += "<h2>\(w.recommendations)</h2>\n"
     if recommendations.isEmpty && advice.isEmpty {
       out += "<p>\(w.recommendationsNone)</p>\n"
     } else {
-      out += "<p>\(language == .nl ? "Wij bevelen aan:" : "We recommend the following.")</p>\n<ol>\n"
+      out +=
+        "<p>\(language == .nl ? "Wij bevelen aan:" : "We recommend the following.")</p>\n<ol>\n"
       for item in recommendations {
         var details: [String] = []
         if let owner = item.owner { details.append("\(w.owner): \(Escape.html(owner))") }
@@ -250,7 +294,8 @@ public struct ReflectionDraft: Sendable, Codable, Equatable {
 
   /// A text as one sentence: lines joined, a full stop or question mark at the end.
   static func sentence(_ text: String) -> String {
-    let flat = text.split(separator: "\n").joined(separator: " ").trimmingCharacters(in: .whitespaces)
+    let flat = text.split(separator: "\n").joined(separator: " ").trimmingCharacters(
+      in: .whitespaces)
     guard let last = flat.last else { return flat }
     return ".?!".contains(last) ? flat : flat + "."
   }

@@ -26,7 +26,9 @@ public struct ReflectionAction: Sendable, Equatable, Codable {
   public var due: String?
   public var status: ActionStatus
 
-  public init(id: String, text: String, owner: String? = nil, due: String? = nil, status: ActionStatus = .open) {
+  public init(
+    id: String, text: String, owner: String? = nil, due: String? = nil, status: ActionStatus = .open
+  ) {
     self.id = id
     self.text = text
     self.owner = owner

@@ -4,27 +4,50 @@ import Yams
 /// Reads and writes the Markdown-with-front-matter files of the reflection log.
 public enum ReflectionFile {
   /// Parses one file; every problem comes with its line.
-  public static func parse(_ text: String, path: String) -> Result<ReflectionEntry, ReflectionProblems> {
+  public static func parse(_ text: String, path: String) -> Result<
+    ReflectionEntry, ReflectionProblems
+  > {
     let id = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     guard lines.first.map({ $0.trimmingCharacters(in: .whitespaces) }) == "---" else {
-      return .failure(ReflectionProblems([ReflectionProblem(path: path, line: 1, problem: "no front matter: the file must start with a '---' line")]))
+      return .failure(
+        ReflectionProblems([
+          ReflectionProblem(
+            path: path, line: 1, problem: "no front matter: the file must start with a '---' line")
+        ]))
     }
-    guard let close = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else {
-      return .failure(ReflectionProblems([ReflectionProblem(path: path, line: 1, problem: "the front matter is not closed by a '---' line")]))
+    guard
+      let close = lines.dropFirst().firstIndex(where: {
+        $0.trimmingCharacters(in: .whitespaces) == "---"
+      })
+    else {
+      return .failure(
+        ReflectionProblems([
+          ReflectionProblem(
+            path: path, line: 1, problem: "the front matter is not closed by a '---' line")
+        ]))
     }
     let yaml = lines[1..<close].joined(separator: "\n")
     let body = lines[(close + 1)...].joined(separator: "\n")
     let node: Node
     do {
       guard let composed = try Yams.compose(yaml: yaml) else {
-        return .failure(ReflectionProblems([ReflectionProblem(path: path, line: 2, problem: "the front matter is empty")]))
+        return .failure(
+          ReflectionProblems([
+            ReflectionProblem(path: path, line: 2, problem: "the front matter is empty")
+          ]))
       }
       node = composed
     } catch let error as YamlError {
-      return .failure(ReflectionProblems([ReflectionProblem(path: path, line: RubricLoader.line(of: error) + 1, problem: "broken YAML: \(RubricLoader.problem(of: error))")]))
+      return .failure(
+        ReflectionProblems([
+          ReflectionProblem(
+            path: path, line: RubricLoader.line(of: error) + 1,
+            problem: "broken YAML: \(RubricLoader.problem(of: error))")
+        ]))
     } catch {
-      return .failure(ReflectionProblems([ReflectionProblem(path: path, line: 2, problem: "broken YAML")]))
+      return .failure(
+        ReflectionProblems([ReflectionProblem(path: path, line: 2, problem: "broken YAML")]))
     }
     var reader = FieldReader(node: node, path: path)
     let date = reader.date("date", required: true)
@@ -109,7 +132,8 @@ public enum ReflectionFile {
       return text
     }
 
-    mutating func choice<Value: RawRepresentable & CaseIterable>(_ key: String, required: Bool) -> Value?
+    mutating func choice<Value: RawRepresentable & CaseIterable>(_ key: String, required: Bool)
+      -> Value?
     where Value.RawValue == String {
       guard let text = string(key, required: required) else { return nil }
       guard let value = Value(rawValue: text) else {
@@ -159,7 +183,8 @@ public enum ReflectionFile {
           continue
         }
         actions.append(
-          ReflectionAction(id: id, text: text, owner: fields["owner"]?.string, due: due, status: status))
+          ReflectionAction(
+            id: id, text: text, owner: fields["owner"]?.string, due: due, status: status))
       }
       return actions
     }

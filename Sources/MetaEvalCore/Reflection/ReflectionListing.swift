@@ -22,7 +22,8 @@ public enum ReflectionListing {
     let items = entries.map {
       Item(
         id: $0.id, file: ($0.path as NSString).lastPathComponent, date: $0.date, moment: $0.moment,
-        setting: $0.setting, audience: $0.audience, title: $0.title, authors: $0.authors, tags: $0.tags,
+        setting: $0.setting, audience: $0.audience, title: $0.title, authors: $0.authors,
+        tags: $0.tags,
         project: $0.project, actions: $0.actions)
     }
     return String(decoding: try encoder.encode(items), as: UTF8.self) + "\n"
@@ -30,10 +31,14 @@ public enum ReflectionListing {
 
   public static func csv(_ entries: [ReflectionEntry]) -> String {
     let writer = CSVWriter()
-    var out = writer.row(["id", "date", "moment", "setting", "audience", "title", "authors", "tags", "open_actions", "actions"])
+    var out = writer.row([
+      "id", "date", "moment", "setting", "audience", "title", "authors", "tags", "open_actions",
+      "actions",
+    ])
     for entry in entries {
       out += writer.row([
-        entry.id, entry.date, entry.moment.rawValue, entry.setting.rawValue, entry.audience.rawValue, entry.title,
+        entry.id, entry.date, entry.moment.rawValue, entry.setting.rawValue,
+        entry.audience.rawValue, entry.title,
         entry.authors.joined(separator: ";"), entry.tags.joined(separator: ";"),
         String(entry.actions.filter { $0.status == .open }.count), String(entry.actions.count),
       ])

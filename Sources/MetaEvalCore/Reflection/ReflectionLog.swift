@@ -13,8 +13,10 @@ public enum ReflectionError: Error, Equatable, Sendable, CustomStringConvertible
 
   public var description: String {
     switch self {
-    case .notInitialised(let folder): "\(folder): no reflection log here; run 'metaeval reflect init' first"
-    case .alreadyInitialised(let folder): "\(folder): a reflection log is already here (config.yaml exists)"
+    case .notInitialised(let folder):
+      "\(folder): no reflection log here; run 'metaeval reflect init' first"
+    case .alreadyInitialised(let folder):
+      "\(folder): a reflection log is already here (config.yaml exists)"
     case .badConfig(let path, let problem): "\(path): \(problem)"
     case .cannotWrite(let path, let reason): "\(path): cannot write (\(reason))"
     case .unknownEntry(let reference): "no entry '\(reference)' in the log"
@@ -22,7 +24,8 @@ public enum ReflectionError: Error, Equatable, Sendable, CustomStringConvertible
       candidates.isEmpty
         ? "no action '\(reference)' in the log"
         : "'\(reference)' names several actions; say which: \(candidates.joined(separator: ", "))"
-    case .cannotEditInPlace(let path, let problem): "\(path): cannot close the action in place: \(problem)"
+    case .cannotEditInPlace(let path, let problem):
+      "\(path): cannot close the action in place: \(problem)"
     }
   }
 }
@@ -42,13 +45,16 @@ public struct ReflectionLog: Sendable {
 
   /// Creates the folder, `config.yaml` and a README explaining the practice.
   public static func initialise(folder: String, config: ReflectionConfig) throws(ReflectionError) {
-    if FileManager.default.fileExists(atPath: configPath(folder)) { throw .alreadyInitialised(folder: folder) }
+    if FileManager.default.fileExists(atPath: configPath(folder)) {
+      throw .alreadyInitialised(folder: folder)
+    }
     do {
       try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
       try config.yaml.write(toFile: configPath(folder), atomically: true, encoding: .utf8)
       let readme = (folder as NSString).appendingPathComponent("README.md")
       if !FileManager.default.fileExists(atPath: readme) {
-        try ReflectionTemplates.readme(config.language).write(toFile: readme, atomically: true, encoding: .utf8)
+        try ReflectionTemplates.readme(config.language).write(
+          toFile: readme, atomically: true, encoding: .utf8)
       }
     } catch {
       throw .cannotWrite(path: folder, reason: error.localizedDescription)
@@ -57,10 +63,13 @@ public struct ReflectionLog: Sendable {
 
   public static func load(folder: String) throws(ReflectionError) -> ReflectionLog {
     let path = configPath(folder)
-    guard let data = FileManager.default.contents(atPath: path) else { throw .notInitialised(folder: folder) }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw .notInitialised(folder: folder)
+    }
     let config: ReflectionConfig
     do {
-      config = try YAMLDecoder().decode(ReflectionConfig.self, from: String(decoding: data, as: UTF8.self))
+      config = try YAMLDecoder().decode(
+        ReflectionConfig.self, from: String(decoding: data, as: UTF8.self))
     } catch {
       throw .badConfig(path: path, problem: "not a valid config (\(error))")
     }
@@ -71,7 +80,8 @@ public struct ReflectionLog: Sendable {
     for name in names {
       let file = (folder as NSString).appendingPathComponent(name)
       guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-        problems.append(ReflectionProblem(path: file, line: 1, problem: "not readable as UTF-8 text"))
+        problems.append(
+          ReflectionProblem(path: file, line: 1, problem: "not readable as UTF-8 text"))
         continue
       }
       switch ReflectionFile.parse(text, path: file) {
@@ -87,7 +97,8 @@ public struct ReflectionLog: Sendable {
 
   /// A slug for a file name: lower case, letters and digits, hyphens between, at most 50.
   public static func slug(_ title: String) -> String {
-    let folded = title.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+    let folded = title.folding(
+      options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX"))
     var slug = ""
     for scalar in folded.unicodeScalars {
       if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
@@ -97,7 +108,10 @@ public struct ReflectionLog: Sendable {
       }
     }
     while slug.hasSuffix("-") { slug.removeLast() }
-    if slug.count > 50 { slug = String(slug.prefix(50)); while slug.hasSuffix("-") { slug.removeLast() } }
+    if slug.count > 50 {
+      slug = String(slug.prefix(50))
+      while slug.hasSuffix("-") { slug.removeLast() }
+    }
     return slug.isEmpty ? "reflection" : slug
   }
 
@@ -122,7 +136,9 @@ public struct ReflectionLog: Sendable {
         entry.path = path
         return entry
       }
-      if errno != EEXIST { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
+      if errno != EEXIST {
+        throw .cannotWrite(path: path, reason: String(cString: strerror(errno)))
+      }
     }
     throw .cannotWrite(path: base, reason: "no free name")
   }
@@ -151,7 +167,8 @@ public struct ReflectionLog: Sendable {
       entry.actions.indices.filter { entry.actions[$0].id == reference }.map { (entry, $0) }
     }
     guard matches.count == 1, let match = matches.first else {
-      throw .unknownAction(reference: reference, candidates: matches.map { "\($0.0.id)/\(reference)" })
+      throw .unknownAction(
+        reference: reference, candidates: matches.map { "\($0.0.id)/\(reference)" })
     }
     return match
   }
@@ -159,23 +176,31 @@ public struct ReflectionLog: Sendable {
   // MARK: Closing an action
 
   /// Sets an action's status in place: only the characters of that one status line change.
-  public func setStatus(_ reference: String, to status: ActionStatus) throws(ReflectionError) -> ReflectionAction {
+  public func setStatus(_ reference: String, to status: ActionStatus) throws(ReflectionError)
+    -> ReflectionAction
+  {
     let (entry, index) = try action(reference)
     guard let text = try? String(contentsOfFile: entry.path, encoding: .utf8) else {
       throw .cannotWrite(path: entry.path, reason: "cannot read it")
     }
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    guard let close = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }),
+    guard
+      let close = lines.dropFirst().firstIndex(where: {
+        $0.trimmingCharacters(in: .whitespaces) == "---"
+      }),
       let actionsLine = lines[1..<close].firstIndex(where: { $0.hasPrefix("actions:") })
     else { throw .cannotEditInPlace(path: entry.path, problem: "no 'actions:' block") }
     // The items of the block: lines that start a list item at the block's first item indent.
     let block = (actionsLine + 1)..<close
     let itemStarts = block.filter { lines[$0].trimmingCharacters(in: .whitespaces).hasPrefix("- ") }
-    guard let firstIndent = itemStarts.first.map({ lines[$0].prefix(while: { $0 == " " }).count }) else {
+    guard let firstIndent = itemStarts.first.map({ lines[$0].prefix(while: { $0 == " " }).count })
+    else {
       throw .cannotEditInPlace(path: entry.path, problem: "the actions are not a block list")
     }
     let items = itemStarts.filter { lines[$0].prefix(while: { $0 == " " }).count == firstIndent }
-    guard index < items.count else { throw .cannotEditInPlace(path: entry.path, problem: "action \(index + 1) not found") }
+    guard index < items.count else {
+      throw .cannotEditInPlace(path: entry.path, problem: "action \(index + 1) not found")
+    }
     let itemEnd = index + 1 < items.count ? items[index + 1] : close
     guard
       let statusLine = (items[index]..<itemEnd).first(where: {
@@ -183,10 +208,14 @@ public struct ReflectionLog: Sendable {
         return trimmed.hasPrefix("status:") || trimmed.hasPrefix("- status:")
       })
     else {
-      throw .cannotEditInPlace(path: entry.path, problem: "action \(entry.actions[index].id) has no 'status:' line; add one")
+      throw .cannotEditInPlace(
+        path: entry.path,
+        problem: "action \(entry.actions[index].id) has no 'status:' line; add one")
     }
     let old = lines[statusLine]
-    guard let colon = old.firstIndex(of: ":") else { throw .cannotEditInPlace(path: entry.path, problem: "bad status line") }
+    guard let colon = old.firstIndex(of: ":") else {
+      throw .cannotEditInPlace(path: entry.path, problem: "bad status line")
+    }
     let afterColon = old[old.index(after: colon)...]
     let spaces = afterColon.prefix(while: { $0 == " " })
     let rest = afterColon.dropFirst(spaces.count)

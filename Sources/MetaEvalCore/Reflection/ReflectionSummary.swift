@@ -59,7 +59,8 @@ public struct ReflectionSummary: Sendable, Codable {
       let entries = log.entries.filter { $0.moment == moment }
       return CoverageRow(
         moment: moment, sponsor: entries.filter { $0.audience == .sponsor }.count,
-        team: entries.filter { $0.audience == .team }.count, self: entries.filter { $0.audience == .self }.count)
+        team: entries.filter { $0.audience == .team }.count,
+        self: entries.filter { $0.audience == .self }.count)
     }
     lastDuring = log.entries.filter { $0.moment == .during }.map(\.date).max()
     daysSinceDuring = lastDuring.flatMap { ReflectionDates.days(from: $0, to: today) }
@@ -70,23 +71,32 @@ public struct ReflectionSummary: Sendable, Codable {
       for action in entry.actions where action.status == .open {
         let overdue = action.due.map { $0 < today } ?? false
         byOwner[action.owner ?? "(no owner)", default: []].append(
-          ActionLine(reference: "\(entry.id)/\(action.id)", text: action.text, due: action.due, overdue: overdue))
+          ActionLine(
+            reference: "\(entry.id)/\(action.id)", text: action.text, due: action.due,
+            overdue: overdue))
       }
     }
     openActions = byOwner.keys.sorted().map { owner in
       let actions = byOwner[owner]!
-      return OwnerActions(owner: owner, open: actions.count, overdue: actions.filter(\.overdue).count, actions: actions)
+      return OwnerActions(
+        owner: owner, open: actions.count, overdue: actions.filter(\.overdue).count,
+        actions: actions)
     }
     var rubric: [RubricLine] = []
     if let scorer, !log.entries.isEmpty {
       let draft = ReflectionDraft(log: log)
-      let result = scorer.score(DocumentText(file: "reflections", text: draft.markdown), language: log.config.language)
+      let result = scorer.score(
+        DocumentText(file: "reflections", text: draft.markdown), language: log.config.language)
       for criterion in result.criteria where !criterion.id.isEmpty {
         if criterion.dimensions.isEmpty {
-          rubric.append(RubricLine(id: criterion.id, title: criterion.title, met: criterion.verdict == .yes))
+          rubric.append(
+            RubricLine(id: criterion.id, title: criterion.title, met: criterion.verdict == .yes))
         }
         for dimension in criterion.dimensions {
-          rubric.append(RubricLine(id: "\(criterion.id)_\(dimension.id)", title: dimension.title, met: dimension.verdict == .yes))
+          rubric.append(
+            RubricLine(
+              id: "\(criterion.id)_\(dimension.id)", title: dimension.title,
+              met: dimension.verdict == .yes))
         }
       }
     }
@@ -95,7 +105,9 @@ public struct ReflectionSummary: Sendable, Codable {
 
   public var text: String {
     var out = "Reflection log: \(project) (\(entries) entr\(entries == 1 ? "y" : "ies")"
-    out += brokenFiles > 0 ? ", \(brokenFiles) file\(brokenFiles == 1 ? "" : "s") with problems)\n" : ")\n"
+    out +=
+      brokenFiles > 0
+      ? ", \(brokenFiles) file\(brokenFiles == 1 ? "" : "s") with problems)\n" : ")\n"
     out += "\nCoverage        sponsor  team  self\n"
     for row in coverage {
       out += "  " + row.moment.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
@@ -106,14 +118,19 @@ public struct ReflectionSummary: Sendable, Codable {
     out += "\nCadence: "
     if let lastDuring, let days = daysSinceDuring {
       out += "last during-moment \(lastDuring), \(days) day\(days == 1 ? "" : "s") ago"
-      out += cadenceExceeded ? "; ⚠ longer than the cadence of \(cadenceDays) days\n" : " (cadence \(cadenceDays) days)\n"
+      out +=
+        cadenceExceeded
+        ? "; ⚠ longer than the cadence of \(cadenceDays) days\n"
+        : " (cadence \(cadenceDays) days)\n"
     } else {
       out += "⚠ no during-moment yet (cadence \(cadenceDays) days)\n"
     }
     out += "\nOpen actions by owner\n"
     if openActions.isEmpty { out += "  none\n" }
     for owner in openActions {
-      out += "  \(Escape.terminal(owner.owner)): \(owner.open) open" + (owner.overdue > 0 ? ", \(owner.overdue) overdue" : "") + "\n"
+      out +=
+        "  \(Escape.terminal(owner.owner)): \(owner.open) open"
+        + (owner.overdue > 0 ? ", \(owner.overdue) overdue" : "") + "\n"
       for action in owner.actions {
         out += "    - \(action.reference): \(Escape.terminal(action.text))"
         if let due = action.due { out += " (due \(due)\(action.overdue ? ", overdue" : ""))" }

@@ -6,15 +6,24 @@ public enum ReflectionTemplates {
     switch (moment, language) {
     case (.before, .en):
       sections = [
-        ("What do we want to learn?", "What would we like to know at the end that we do not know now?"),
-        ("Which question should a later evaluation answer?", "One sharp question, so that the evaluation can answer it."),
+        (
+          "What do we want to learn?",
+          "What would we like to know at the end that we do not know now?"
+        ),
+        (
+          "Which question should a later evaluation answer?",
+          "One sharp question, so that the evaluation can answer it."
+        ),
         ("Who commissions that evaluation?", "Who asks for it, and who receives it?"),
         ("What would success look like?", "For the product, the process and the people."),
       ]
     case (.before, .nl):
       sections = [
         ("Wat willen we leren?", "Wat willen we aan het eind weten dat we nu niet weten?"),
-        ("Welke vraag moet een latere evaluatie beantwoorden?", "Eén scherpe vraag, zodat de evaluatie die kan beantwoorden."),
+        (
+          "Welke vraag moet een latere evaluatie beantwoorden?",
+          "Eén scherpe vraag, zodat de evaluatie die kan beantwoorden."
+        ),
         ("Wie is opdrachtgever van die evaluatie?", "Wie vraagt erom, en wie ontvangt haar?"),
         ("Wanneer is het geslaagd?", "Voor het product, het proces en de mensen."),
       ]
@@ -30,17 +39,26 @@ public enum ReflectionTemplates {
         ("Product: wat gaat goed, wat niet?", "Het systeem, de kwaliteit en de functies."),
         ("Proces: wat gaat goed, wat niet?", "Planning, budget, besluitvorming, sturing."),
         ("Mensen: wat gaat goed, wat niet?", "Samenwerking, communicatie, rollen, kennis."),
-        ("Wat veranderen we?", "Besluiten en acties, elk met een eigenaar (voeg ze toe als acties)."),
+        (
+          "Wat veranderen we?",
+          "Besluiten en acties, elk met een eigenaar (voeg ze toe als acties)."
+        ),
       ]
     case (.after, .en):
       sections = [
         ("What did we learn?", "About the product, the process and the people."),
-        ("What do we recommend, and who owns each recommendation?", "Add each as an action with an owner."),
+        (
+          "What do we recommend, and who owns each recommendation?",
+          "Add each as an action with an owner."
+        ),
       ]
     case (.after, .nl):
       sections = [
         ("Wat hebben we geleerd?", "Over het product, het proces en de mensen."),
-        ("Wat bevelen we aan, en wie is eigenaar van elke aanbeveling?", "Voeg elke aanbeveling toe als actie met een eigenaar."),
+        (
+          "Wat bevelen we aan, en wie is eigenaar van elke aanbeveling?",
+          "Voeg elke aanbeveling toe als actie met een eigenaar."
+        ),
       ]
     }
     return "\n" + sections.map { "## \($0.0)\n\n<!-- \($0.1) -->\n" }.joined(separator: "\n")

@@ -22,39 +22,56 @@ public struct CorpusHTMLReporter: Reporter {
     let summary = report.summary
     var out = "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
     out += "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
-    out += "<title>metaeval: \(Escape.html(report.name))</title><style>\(Self.style)</style></head><body>\n"
+    out +=
+      "<title>metaeval: \(Escape.html(report.name))</title><style>\(Self.style)</style></head><body>\n"
     out += "<h1>metaeval: \(Escape.html(report.name))</h1>\n"
-    out += "<p>Rubric <code>\(Escape.html(summary.rubricID))</code> v\(summary.rubricVersion). \(summary.documents) documents: \(summary.scored) scored, \(summary.failedCount) failed; \(summary.evaluations) of the scored are evaluations.</p>\n"
-    out += "<h2>Criteria</h2>\n<p class=\"muted\">Share of the evaluations that meet each criterion (the gate: of all scored documents), with a 95% Wilson interval; ◆ marks the 2016 study of 88 reports.</p>\n"
+    out +=
+      "<p>Rubric <code>\(Escape.html(summary.rubricID))</code> v\(summary.rubricVersion). \(summary.documents) documents: \(summary.scored) scored, \(summary.failedCount) failed; \(summary.evaluations) of the scored are evaluations.</p>\n"
+    out +=
+      "<h2>Criteria</h2>\n<p class=\"muted\">Share of the evaluations that meet each criterion (the gate: of all scored documents), with a 95% Wilson interval; ◆ marks the 2016 study of 88 reports.</p>\n"
     out += Self.chart(summary.lines)
-    out += "<div class=\"scroll\"><table><tr><th>Criterion</th><th>Meets</th><th>2016 study</th></tr>\n"
+    out +=
+      "<div class=\"scroll\"><table><tr><th>Criterion</th><th>Meets</th><th>2016 study</th></tr>\n"
     for line in summary.lines {
-      out += "<tr><td>\(line.isDimension ? "&nbsp;&nbsp;— " : "")\(Escape.html(line.title))</td><td>\(Escape.html(line.proportion.formatted))</td><td>\(Escape.html(CorpusSummary.baseline[line.id]?.text ?? ""))</td></tr>\n"
+      out +=
+        "<tr><td>\(line.isDimension ? "&nbsp;&nbsp;— " : "")\(Escape.html(line.title))</td><td>\(Escape.html(line.proportion.formatted))</td><td>\(Escape.html(CorpusSummary.baseline[line.id]?.text ?? ""))</td></tr>\n"
     }
     out += "</table></div>\n"
     if !summary.combinations.isEmpty {
-      out += "<h2>Scope combinations</h2>\n<div class=\"scroll\"><table><tr><th>Combination</th><th>Evaluations</th></tr>\n"
+      out +=
+        "<h2>Scope combinations</h2>\n<div class=\"scroll\"><table><tr><th>Combination</th><th>Evaluations</th></tr>\n"
       for (name, count) in summary.combinations {
-        out += "<tr><td>\(Escape.html(name))</td><td>\(Proportion(count: count, total: summary.combinationTotal).formatted)</td></tr>\n"
+        out +=
+          "<tr><td>\(Escape.html(name))</td><td>\(Proportion(count: count, total: summary.combinationTotal).formatted)</td></tr>\n"
       }
       out += "</table></div>\n"
     }
     if !summary.techniques.isEmpty {
-      out += "<h2>Techniques</h2>\n<p class=\"muted\">Among \(summary.methodDocuments) evaluations that describe their method; only document study and interviews: \(Proportion(count: summary.onlyDocumentStudyAndInterviews, total: summary.methodDocuments).formatted).</p>\n"
-      out += Self.chart(summary.techniques.map { Line(id: $0.id, title: $0.title, proportion: Proportion(count: $0.count, total: summary.methodDocuments), isDimension: false) })
+      out +=
+        "<h2>Techniques</h2>\n<p class=\"muted\">Among \(summary.methodDocuments) evaluations that describe their method; only document study and interviews: \(Proportion(count: summary.onlyDocumentStudyAndInterviews, total: summary.methodDocuments).formatted).</p>\n"
+      out += Self.chart(
+        summary.techniques.map {
+          Line(
+            id: $0.id, title: $0.title,
+            proportion: Proportion(count: $0.count, total: summary.methodDocuments),
+            isDimension: false)
+        })
     }
     out += "<h2>Commissioners found</h2>\n"
     if summary.commissioners.isEmpty {
       out += "<p>None.</p>\n"
     } else {
       out += "<div class=\"scroll\"><table><tr><th>Commissioner</th><th>Reports</th></tr>\n"
-      for (name, count) in summary.commissioners { out += "<tr><td>\(Escape.html(name))</td><td>\(count)</td></tr>\n" }
+      for (name, count) in summary.commissioners {
+        out += "<tr><td>\(Escape.html(name))</td><td>\(count)</td></tr>\n"
+      }
       out += "</table></div>\n"
     }
     if let column = summary.groupColumn {
       out += "<h2>By \(Escape.html(column))</h2>\n"
       for group in summary.groups {
-        out += "<h3>\(Escape.html(group.name)) <span class=\"muted\">(\(group.documents) documents)</span></h3>\n"
+        out +=
+          "<h3>\(Escape.html(group.name)) <span class=\"muted\">(\(group.documents) documents)</span></h3>\n"
         out += Self.chart(group.lines)
       }
     }
@@ -64,7 +81,8 @@ public struct CorpusHTMLReporter: Reporter {
     } else {
       out += "<div class=\"scroll\"><table><tr><th>File</th><th>Reason</th></tr>\n"
       for failure in summary.failures {
-        out += "<tr><td>\(Escape.html(failure.file))</td><td>\(Escape.html(failure.code)): \(Escape.html(failure.reason))</td></tr>\n"
+        out +=
+          "<tr><td>\(Escape.html(failure.file))</td><td>\(Escape.html(failure.code)): \(Escape.html(failure.reason))</td></tr>\n"
       }
       out += "</table></div>\n"
     }
@@ -82,23 +100,30 @@ public struct CorpusHTMLReporter: Reporter {
     let labelWidth = 190.0
     let barWidth = 360.0
     let height = Double(lines.count) * rowHeight + 24
-    var svg = "<svg role=\"img\" aria-label=\"shares\" viewBox=\"0 0 \(Int(labelWidth + barWidth + 60)) \(Int(height))\" xmlns=\"http://www.w3.org/2000/svg\" font-size=\"12\" font-family=\"sans-serif\">\n"
+    var svg =
+      "<svg role=\"img\" aria-label=\"shares\" viewBox=\"0 0 \(Int(labelWidth + barWidth + 60)) \(Int(height))\" xmlns=\"http://www.w3.org/2000/svg\" font-size=\"12\" font-family=\"sans-serif\">\n"
     for tick in stride(from: 0, through: 100, by: 25) {
       let x = labelWidth + barWidth * Double(tick) / 100
-      svg += "<line x1=\"\(x)\" y1=\"0\" x2=\"\(x)\" y2=\"\(height - 16)\" stroke=\"#e5e5e5\"/><text x=\"\(x)\" y=\"\(height - 4)\" text-anchor=\"middle\" fill=\"#5b616b\">\(tick)%</text>\n"
+      svg +=
+        "<line x1=\"\(x)\" y1=\"0\" x2=\"\(x)\" y2=\"\(height - 16)\" stroke=\"#e5e5e5\"/><text x=\"\(x)\" y=\"\(height - 4)\" text-anchor=\"middle\" fill=\"#5b616b\">\(tick)%</text>\n"
     }
     for (index, line) in lines.enumerated() {
       let y = Double(index) * rowHeight
       let width = barWidth * line.proportion.share
       let (low, high) = line.proportion.interval
-      svg += "<text x=\"\(labelWidth - 6)\" y=\"\(y + 15)\" text-anchor=\"end\">\(Escape.html((line.isDimension ? "– " : "") + line.title))</text>"
-      svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(Self.round(width))\" height=\"14\" fill=\"\(line.isDimension ? "#8fb3de" : "#2f6db5")\"/>"
-      svg += "<line x1=\"\(Self.round(labelWidth + barWidth * low))\" y1=\"\(y + 11)\" x2=\"\(Self.round(labelWidth + barWidth * high))\" y2=\"\(y + 11)\" stroke=\"#1b1b1b\"/>"
+      svg +=
+        "<text x=\"\(labelWidth - 6)\" y=\"\(y + 15)\" text-anchor=\"end\">\(Escape.html((line.isDimension ? "– " : "") + line.title))</text>"
+      svg +=
+        "<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(Self.round(width))\" height=\"14\" fill=\"\(line.isDimension ? "#8fb3de" : "#2f6db5")\"/>"
+      svg +=
+        "<line x1=\"\(Self.round(labelWidth + barWidth * low))\" y1=\"\(y + 11)\" x2=\"\(Self.round(labelWidth + barWidth * high))\" y2=\"\(y + 11)\" stroke=\"#1b1b1b\"/>"
       if let baseline = CorpusSummary.baseline[line.id] {
         let x = labelWidth + barWidth * baseline.share
-        svg += "<path d=\"M\(Self.round(x)) \(y + 4) l5 7 l-5 7 l-5 -7 z\" fill=\"#d4a017\"><title>2016: \(Escape.html(baseline.text))</title></path>"
+        svg +=
+          "<path d=\"M\(Self.round(x)) \(y + 4) l5 7 l-5 7 l-5 -7 z\" fill=\"#d4a017\"><title>2016: \(Escape.html(baseline.text))</title></path>"
       }
-      svg += "<text x=\"\(labelWidth + barWidth + 6)\" y=\"\(y + 15)\">\(Proportion.percent(line.proportion.share))</text>\n"
+      svg +=
+        "<text x=\"\(labelWidth + barWidth + 6)\" y=\"\(y + 15)\">\(Proportion.percent(line.proportion.share))</text>\n"
     }
     return svg + "</svg>\n"
   }
@@ -111,13 +136,15 @@ public struct CorpusHTMLReporter: Reporter {
     for (index, row) in report.rows.enumerated() {
       out += "<tr><td><a href=\"#doc-\(index + 1)\">\(Escape.html(row.file))</a></td>"
       if row.status == .failed {
-        out += "<td class=\"no\" colspan=\"\(criteria.count + 1)\">failed: \(Escape.html(row.error ?? ""))</td></tr>\n"
+        out +=
+          "<td class=\"no\" colspan=\"\(criteria.count + 1)\">failed: \(Escape.html(row.error ?? ""))</td></tr>\n"
         continue
       }
       out += "<td>scored</td>"
       for key in criteria {
         let verdict = row.verdicts[key]
-        out += "<td class=\"\(verdict?.rawValue ?? "")\">\(verdict == .yes ? "✓" : verdict == .no ? "✗" : "")</td>"
+        out +=
+          "<td class=\"\(verdict?.rawValue ?? "")\">\(verdict == .yes ? "✓" : verdict == .no ? "✗" : "")</td>"
       }
       out += "</tr>\n"
     }
@@ -126,13 +153,16 @@ public struct CorpusHTMLReporter: Reporter {
 
   /// One document's evidence as an HTML section (`doc-N`), rendered while the run streams.
   public static func section(index: Int, outcome: DocumentOutcome) -> String {
-    var out = "<section class=\"doc\" id=\"doc-\(index)\"><h3>\(Escape.html(outcome.entry.file))</h3>\n"
+    var out =
+      "<section class=\"doc\" id=\"doc-\(index)\"><h3>\(Escape.html(outcome.entry.file))</h3>\n"
     guard let result = outcome.result else {
       return out + "<p class=\"no\">Failed: \(Escape.html(outcome.error ?? ""))</p></section>\n"
     }
-    out += "<p class=\"muted\">\(result.language.rawValue), \(result.pages) pages, \(result.words) words</p><ul>\n"
+    out +=
+      "<p class=\"muted\">\(result.language.rawValue), \(result.pages) pages, \(result.words) words</p><ul>\n"
     for criterion in result.criteria {
-      let mark = criterion.verdict == .yes ? "<span class=\"yes\">✓</span>" : "<span class=\"no\">✗</span>"
+      let mark =
+        criterion.verdict == .yes ? "<span class=\"yes\">✓</span>" : "<span class=\"no\">✗</span>"
       out += "<li>\(mark) \(Escape.html(criterion.title))"
       if let name = criterion.name { out += ": \(Escape.html(name))" }
       if let count = criterion.count { out += " (\(count))" }
@@ -140,10 +170,12 @@ public struct CorpusHTMLReporter: Reporter {
         out += " · \(Escape.html(dimension.title)) \(dimension.verdict == .yes ? "✓" : "✗")"
       }
       for evidence in criterion.evidence.prefix(2) {
-        out += "<br><span class=\"muted\">\(Escape.html(evidence.pageReference))</span> <q>\(Escape.html(evidence.quote))</q>"
+        out +=
+          "<br><span class=\"muted\">\(Escape.html(evidence.pageReference))</span> <q>\(Escape.html(evidence.quote))</q>"
       }
       if !criterion.terms.isEmpty {
-        out += "<br><span class=\"muted\">techniques: \(Escape.html(criterion.terms.map { $0.title.lowercased() }.joined(separator: ", ")))</span>"
+        out +=
+          "<br><span class=\"muted\">techniques: \(Escape.html(criterion.terms.map { $0.title.lowercased() }.joined(separator: ", ")))</span>"
       }
       out += "</li>\n"
     }

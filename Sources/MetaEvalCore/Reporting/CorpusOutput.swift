@@ -24,17 +24,25 @@ public final class CorpusOutput {
     self.folder = folder
     self.layout = ColumnLayout(rubric: rubric)
     self.vocabularies = Dictionary(
-      uniqueKeysWithValues: rubric.criteria.compactMap { criterion in criterion.spec.vocabulary.map { (criterion.id, $0) } })
+      uniqueKeysWithValues: rubric.criteria.compactMap { criterion in
+        criterion.spec.vocabulary.map { (criterion.id, $0) }
+      })
     self.metadataColumns = metadataColumns
     self.csv = csv
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    documents = try Self.create((folder as NSString).appendingPathComponent("documents.csv.partial"))
+    documents = try Self.create(
+      (folder as NSString).appendingPathComponent("documents.csv.partial"))
     evidence = try Self.create((folder as NSString).appendingPathComponent("evidence.csv.partial"))
     results = try Self.create((folder as NSString).appendingPathComponent("results.jsonl.partial"))
-    let header = ["file", "sha256", "status", "error", "language", "pages", "ocr_pages", "words"] + layout.names + ["score"]
+    let header =
+      ["file", "sha256", "status", "error", "language", "pages", "ocr_pages", "words"]
+      + layout.names + ["score"]
       + metadataColumns
     write(documents, csv.preamble + csv.row(header))
-    write(evidence, csv.preamble + csv.row(["file", "criterion", "page", "page_label", "quote", "cue", "kind", "source"]))
+    write(
+      evidence,
+      csv.preamble
+        + csv.row(["file", "criterion", "page", "page_label", "quote", "cue", "kind", "source"]))
   }
 
   static func create(_ path: String) throws -> FileHandle {
@@ -50,13 +58,19 @@ public final class CorpusOutput {
 
   public func add(_ outcome: DocumentOutcome) throws {
     index += 1
-    let metadata = metadataColumns.map { column in outcome.entry.metadata.first { $0.0 == column }?.1 ?? "" }
+    let metadata = metadataColumns.map { column in
+      outcome.entry.metadata.first { $0.0 == column }?.1 ?? ""
+    }
     if let result = outcome.result {
-      let score = result.score.requiredTotal == 0 ? 0 : Double(result.score.requiredMet) / Double(result.score.requiredTotal)
-      let row = [
-        outcome.entry.file, outcome.sha256, "scored", "", result.language.rawValue, String(result.pages),
-        String(result.ocrPages), String(result.words),
-      ]
+      let score =
+        result.score.requiredTotal == 0
+        ? 0 : Double(result.score.requiredMet) / Double(result.score.requiredTotal)
+      let row =
+        [
+          outcome.entry.file, outcome.sha256, "scored", "", result.language.rawValue,
+          String(result.pages),
+          String(result.ocrPages), String(result.words),
+        ]
         + layout.cells(for: result) + [ColumnLayout.number(score)] + metadata
       write(documents, csv.row(row))
       var lines = ""
@@ -66,18 +80,26 @@ public final class CorpusOutput {
         }
         for dimension in criterion.dimensions {
           for item in dimension.evidence {
-            lines += csv.row(evidenceRow(outcome.entry.file, "\(criterion.id)_\(dimension.id)", item))
+            lines += csv.row(
+              evidenceRow(outcome.entry.file, "\(criterion.id)_\(dimension.id)", item))
           }
         }
         for term in criterion.terms {
-          lines += csv.row(evidenceRow(outcome.entry.file, "\(criterion.id)_\(vocabularies[criterion.id] ?? "terms")", term.evidence))
+          lines += csv.row(
+            evidenceRow(
+              outcome.entry.file, "\(criterion.id)_\(vocabularies[criterion.id] ?? "terms")",
+              term.evidence))
         }
       }
       write(evidence, lines)
       write(results, try JSONReporter.line(result))
     } else {
       let blanks = Array(repeating: "", count: layout.names.count + 1)
-      let row = [outcome.entry.file, outcome.sha256, "failed", (outcome.errorCode.map { $0 + ": " } ?? "") + (outcome.error ?? ""), "", "", "", ""]
+      let row =
+        [
+          outcome.entry.file, outcome.sha256, "failed",
+          (outcome.errorCode.map { $0 + ": " } ?? "") + (outcome.error ?? ""), "", "", "", "",
+        ]
         + blanks + metadata
       write(documents, csv.row(row))
     }
@@ -85,7 +107,10 @@ public final class CorpusOutput {
   }
 
   func evidenceRow(_ file: String, _ criterion: String, _ item: Evidence) -> [String] {
-    [file, criterion, String(item.page), item.pageLabel, item.quote, item.cue, item.kind, item.source]
+    [
+      file, criterion, String(item.page), item.pageLabel, item.quote, item.cue, item.kind,
+      item.source,
+    ]
   }
 
   /// Writes the summaries and the run's metadata, and puts the streamed files in place.
@@ -96,14 +121,18 @@ public final class CorpusOutput {
       try? FileManager.default.removeItem(atPath: target)
       try FileManager.default.moveItem(atPath: target + ".partial", toPath: target)
     }
-    let report = CorpusReport(name: name, summary: aggregate.summary, rows: aggregate.rows, sectionsHTML: sections)
+    let report = CorpusReport(
+      name: name, summary: aggregate.summary, rows: aggregate.rows, sectionsHTML: sections)
     try SummaryMarkdownReporter().render(report).write(
-      toFile: (folder as NSString).appendingPathComponent("summary.md"), atomically: true, encoding: .utf8)
+      toFile: (folder as NSString).appendingPathComponent("summary.md"), atomically: true,
+      encoding: .utf8)
     try CorpusHTMLReporter().render(report).write(
-      toFile: (folder as NSString).appendingPathComponent("report.html"), atomically: true, encoding: .utf8)
+      toFile: (folder as NSString).appendingPathComponent("report.html"), atomically: true,
+      encoding: .utf8)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-    try encoder.encode(metadata).write(to: URL(fileURLWithPath: (folder as NSString).appendingPathComponent("run.json")))
+    try encoder.encode(metadata).write(
+      to: URL(fileURLWithPath: (folder as NSString).appendingPathComponent("run.json")))
   }
 }
 
@@ -129,7 +158,8 @@ public struct RunMetadata: Codable, Sendable {
 
   public init(
     metaevalVersion: String, started: String, seconds: Double, rubric: String, rubricVersion: Int,
-    documents: Int, scored: Int, failed: Int, extracted: Int, fromCache: Int, jobs: Int, cache: String?,
+    documents: Int, scored: Int, failed: Int, extracted: Int, fromCache: Int, jobs: Int,
+    cache: String?,
     corpus: String, corpusRoot: String
   ) {
     self.corpus = corpus

@@ -6,7 +6,9 @@ public struct CorpusReport: Sendable {
   /// Each document's evidence, rendered to escaped HTML sections while the run streamed.
   public var sectionsHTML: String
 
-  public init(name: String, summary: CorpusSummary, rows: [CorpusAggregate.Row], sectionsHTML: String) {
+  public init(
+    name: String, summary: CorpusSummary, rows: [CorpusAggregate.Row], sectionsHTML: String
+  ) {
     self.name = name
     self.summary = summary
     self.rows = rows

@@ -49,7 +49,9 @@ public enum Escape {
   public static func csv(_ text: String, delimiter: Character = ",") -> String {
     var field = text
     if let first = field.first, "=+-@\t\r".contains(first) { field = "'" + field }
-    if field.contains(delimiter) || field.contains("\"") || field.contains("\n") || field.contains("\r") {
+    if field.contains(delimiter) || field.contains("\"") || field.contains("\n")
+      || field.contains("\r")
+    {
       return "\"" + field.replacingAll("\"", with: "\"\"") + "\""
     }
     return field

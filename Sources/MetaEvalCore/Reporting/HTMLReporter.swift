@@ -17,8 +17,10 @@ public struct HTMLReporter: Reporter {
     out += "<title>metaeval check</title><style>\(Self.style)</style></head><body>\n"
     for result in results {
       out += "<section><h2>\(Escape.html(result.file))</h2>\n"
-      out += "<p>\(result.language.rawValue), \(result.pages) pages, \(result.words) words; rubric \(Escape.html(result.rubric.id)) v\(result.rubric.version). "
-      out += "<strong class=\"\(result.passed ? "yes" : "no")\">\(result.passed ? "Pass" : "Fail")</strong>: \(result.score.requiredMet)/\(result.score.requiredTotal) required criteria met.</p>\n"
+      out +=
+        "<p>\(result.language.rawValue), \(result.pages) pages, \(result.words) words; rubric \(Escape.html(result.rubric.id)) v\(result.rubric.version). "
+      out +=
+        "<strong class=\"\(result.passed ? "yes" : "no")\">\(result.passed ? "Pass" : "Fail")</strong>: \(result.score.requiredMet)/\(result.score.requiredTotal) required criteria met.</p>\n"
       out += "<table><tr><th></th><th>Criterion</th><th>Evidence or advice</th></tr>\n"
       for criterion in result.criteria {
         let met = criterion.verdict == .yes
@@ -27,17 +29,26 @@ public struct HTMLReporter: Reporter {
         if let name = criterion.name { title += ": " + Escape.html(name) }
         var detail: [String] = []
         if !criterion.dimensions.isEmpty {
-          detail.append(criterion.dimensions.map { "\(Escape.html($0.title)) <span class=\"\($0.verdict.rawValue)\">\($0.verdict == .yes ? "✓" : "✗")</span>" }.joined(separator: ", "))
+          detail.append(
+            criterion.dimensions.map {
+              "\(Escape.html($0.title)) <span class=\"\($0.verdict.rawValue)\">\($0.verdict == .yes ? "✓" : "✗")</span>"
+            }.joined(separator: ", "))
         }
         if met {
-          detail += criterion.evidence.prefix(2).map { "\(Escape.html($0.pageReference)): <q>\(Escape.html($0.quote))</q>" }
+          detail += criterion.evidence.prefix(2).map {
+            "\(Escape.html($0.pageReference)): <q>\(Escape.html($0.quote))</q>"
+          }
           if !criterion.terms.isEmpty {
-            detail.append("techniques: " + criterion.terms.map { Escape.html($0.title.lowercased()) }.joined(separator: ", "))
+            detail.append(
+              "techniques: "
+                + criterion.terms.map { Escape.html($0.title.lowercased()) }.joined(separator: ", ")
+            )
           }
         } else if let advice = criterion.advice {
           detail.append("<span class=\"advice\">→ \(Escape.html(advice))</span>")
         }
-        out += "<tr><td class=\"\(criterion.verdict.rawValue)\">\(met ? "✓" : "✗")</td><td>\(title)</td><td>\(detail.joined(separator: "<br>"))</td></tr>\n"
+        out +=
+          "<tr><td class=\"\(criterion.verdict.rawValue)\">\(met ? "✓" : "✗")</td><td>\(title)</td><td>\(detail.joined(separator: "<br>"))</td></tr>\n"
       }
       out += "</table></section>\n"
     }

@@ -15,7 +15,8 @@ public enum CheckReporters {
 
   public static var names: [String] { all().map(\.identifier) }
 
-  public static func named(_ name: String, colour: Bool = false) -> (any Reporter<[ReportResult]>)? {
+  public static func named(_ name: String, colour: Bool = false) -> (any Reporter<[ReportResult]>)?
+  {
     all(colour: colour).first { $0.identifier == name }
   }
 }

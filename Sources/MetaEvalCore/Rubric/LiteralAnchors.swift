@@ -85,7 +85,9 @@ enum LiteralAnchors {
       var run = ""
       func endRun() {
         let trimmed = run.trimmingSpaces()
-        if trimmed.count >= LiteralAnchors.minimumLength { candidates.append([trimmed.lowercased()]) }
+        if trimmed.count >= LiteralAnchors.minimumLength {
+          candidates.append([trimmed.lowercased()])
+        }
         run = ""
       }
       while let character = current, character != "|", character != ")" {
@@ -135,7 +137,9 @@ enum LiteralAnchors {
       if current == "?" {
         index += 1
         let rest = String(characters[index..<min(index + 3, characters.count)])
-        if rest.hasPrefix("=") || rest.hasPrefix("!") || rest.hasPrefix("<=") || rest.hasPrefix("<!") {
+        if rest.hasPrefix("=") || rest.hasPrefix("!") || rest.hasPrefix("<=")
+          || rest.hasPrefix("<!")
+        {
           lookaround = true
           index += rest.hasPrefix("<") ? 2 : 1
         } else if rest.hasPrefix("<") {
@@ -183,7 +187,9 @@ enum LiteralAnchors {
       index += 1  // backslash
       guard let character = current else { return nil }
       index += 1
-      if character == "p" || character == "P" || character == "N" || character == "x" || character == "u" {
+      if character == "p" || character == "P" || character == "N" || character == "x"
+        || character == "u"
+      {
         if current == "{" {
           while let next = current, next != "}" { index += 1 }
           index += 1
@@ -216,7 +222,8 @@ enum LiteralAnchors {
           index += 1
         }
         index += 1
-        let minimum = Int(text.split(separator: ",", omittingEmptySubsequences: false).first ?? "") ?? 0
+        let minimum =
+          Int(text.split(separator: ",", omittingEmptySubsequences: false).first ?? "") ?? 0
         result = minimum == 0 ? .optional : .repeated
       default:
         return .once

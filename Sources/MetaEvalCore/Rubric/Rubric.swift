@@ -52,7 +52,8 @@ public struct Cue: Sendable {
   /// True when the text matches one of the cue's context patterns (if it has any) and none
   /// of its `unless` patterns.
   func fitsContext(_ text: String, language: Language) -> Bool {
-    if let patterns = unless[language], patterns.contains(where: { $0.firstMatch(in: text) != nil }) {
+    if let patterns = unless[language], patterns.contains(where: { $0.firstMatch(in: text) != nil })
+    {
       return false
     }
     guard let patterns = context[language], !patterns.isEmpty else { return true }

@@ -29,7 +29,9 @@ struct RubricCompiler {
         terms.append(
           Term(
             id: term.id, title: term.title,
-            patterns: try compile(term.patterns, at: at + [PathKey("patterns")], criterion: vocabulary.id, wrap: Self.word)))
+            patterns: try compile(
+              term.patterns, at: at + [PathKey("patterns")], criterion: vocabulary.id,
+              wrap: Self.word)))
       }
       vocabularies[vocabulary.id] = terms
     }
@@ -40,9 +42,11 @@ struct RubricCompiler {
       guard seen.insert(criterion.id).inserted else {
         throw fieldError(base + [PathKey("id")], criterion.id, "the id is used twice")
       }
-      try checkSentence(criterion.description, at: base + [PathKey("description")], criterion: criterion.id)
+      try checkSentence(
+        criterion.description, at: base + [PathKey("description")], criterion: criterion.id)
       for language in ["nl", "en"] where (criterion.advice[language] ?? "").isEmpty {
-        throw fieldError(base + [PathKey("advice")], criterion.id, "advice in '\(language)' is missing")
+        throw fieldError(
+          base + [PathKey("advice")], criterion.id, "advice in '\(language)' is missing")
       }
       var cues: [Cue] = []
       for (cueIndex, cue) in (criterion.cues ?? []).enumerated() {
@@ -61,14 +65,21 @@ struct RubricCompiler {
           Cue(
             kind: cue.kind, weight: weight, place: cue.place ?? .anywhere,
             minimumWords: cue.minimumWords ?? 8, requiresTerm: cue.requiresTerm ?? false,
-            patterns: try compile(cue.patterns, at: at + [PathKey("patterns")], criterion: criterion.id, wrap: wrap),
-            context: try compile(cue.context ?? [:], at: at + [PathKey("context")], criterion: criterion.id, wrap: Self.word),
-            unless: try compile(cue.unless ?? [:], at: at + [PathKey("unless")], criterion: criterion.id, wrap: Self.word)))
+            patterns: try compile(
+              cue.patterns, at: at + [PathKey("patterns")], criterion: criterion.id, wrap: wrap),
+            context: try compile(
+              cue.context ?? [:], at: at + [PathKey("context")], criterion: criterion.id,
+              wrap: Self.word),
+            unless: try compile(
+              cue.unless ?? [:], at: at + [PathKey("unless")], criterion: criterion.id,
+              wrap: Self.word)))
       }
       var terms: [Term] = []
       if let vocabulary = criterion.vocabulary {
         guard let found = vocabularies[vocabulary] else {
-          throw fieldError(base + [PathKey("vocabulary")], criterion.id, "no vocabulary '\(vocabulary)' in this rubric")
+          throw fieldError(
+            base + [PathKey("vocabulary")], criterion.id,
+            "no vocabulary '\(vocabulary)' in this rubric")
         }
         terms = found
       }
@@ -77,19 +88,29 @@ struct RubricCompiler {
         let at = base + [PathKey("dimensions"), PathKey(dimensionIndex)]
         try checkIdentifier(dimension.id, at: at + [PathKey("id")], criterion: criterion.id)
         dimensions.append(
-          Dimension(spec: dimension, patterns: try compile(dimension.terms, at: at + [PathKey("terms")], criterion: criterion.id, wrap: Self.word)))
+          Dimension(
+            spec: dimension,
+            patterns: try compile(
+              dimension.terms, at: at + [PathKey("terms")], criterion: criterion.id, wrap: Self.word
+            )))
       }
       try checkExamples(criterion, at: base)
       let exclusions = try compile(
-        criterion.exclude ?? [:], at: base + [PathKey("exclude")], criterion: criterion.id, wrap: { $0 })
+        criterion.exclude ?? [:], at: base + [PathKey("exclude")], criterion: criterion.id,
+        wrap: { $0 })
       criteria.append(
-        Criterion(spec: criterion, cues: cues, vocabulary: terms, dimensions: dimensions, exclusions: exclusions))
+        Criterion(
+          spec: criterion, cues: cues, vocabulary: terms, dimensions: dimensions,
+          exclusions: exclusions))
     }
     let judgement = try compile(
-      spec.judgementTerms ?? [:], at: [PathKey("judgement_terms")], criterion: "judgement_terms", wrap: Self.word)
+      spec.judgementTerms ?? [:], at: [PathKey("judgement_terms")], criterion: "judgement_terms",
+      wrap: Self.word)
     let sections = try compile(
-      spec.sectionHeadings ?? [:], at: [PathKey("section_headings")], criterion: "section_headings", wrap: Self.heading)
-    return Rubric(spec: spec, path: path, criteria: criteria, judgement: judgement, sectionHeadings: sections)
+      spec.sectionHeadings ?? [:], at: [PathKey("section_headings")], criterion: "section_headings",
+      wrap: Self.heading)
+    return Rubric(
+      spec: spec, path: path, criteria: criteria, judgement: judgement, sectionHeadings: sections)
   }
 
   // MARK: Pattern shapes
@@ -104,7 +125,8 @@ struct RubricCompiler {
   /// when it starts with a capital (a table cell: "Klant Ministerie van ...", but not
   /// "Opdrachtgever van het project is ...").
   static func label(_ pattern: String) -> String {
-    #"^\s*[-•*]?\s*(?:"# + pattern + #")\s*(?::\s*|\s+(?=(?-i:[A-Z0-9À-ÖØ-Þ])))(?<name>\S.{1,120}?)\s*$"#
+    #"^\s*[-•*]?\s*(?:"# + pattern
+      + #")\s*(?::\s*|\s+(?=(?-i:[A-Z0-9À-ÖØ-Þ])))(?<name>\S.{1,120}?)\s*$"#
   }
 
   /// A term as a whole word (or words).
@@ -122,7 +144,8 @@ struct RubricCompiler {
     var compiled: [Language: [Pattern]] = [:]
     for (key, list) in patterns.sorted(by: { $0.key < $1.key }) {
       guard Self.languageKeys.contains(key) else {
-        throw fieldError(path + [PathKey(key)], criterion, "unknown language '\(key)' (use nl, en or any)")
+        throw fieldError(
+          path + [PathKey(key)], criterion, "unknown language '\(key)' (use nl, en or any)")
       }
       for (index, source) in list.enumerated() {
         var branches: [Pattern.Branch] = []
@@ -130,7 +153,8 @@ struct RubricCompiler {
           do {
             let regex = try NSRegularExpression(
               pattern: wrap(alternative), options: [.caseInsensitive, .anchorsMatchLines])
-            branches.append(Pattern.Branch(regex: regex, anchors: LiteralAnchors.extract(from: alternative)))
+            branches.append(
+              Pattern.Branch(regex: regex, anchors: LiteralAnchors.extract(from: alternative)))
           } catch {
             throw .invalidPattern(
               path: self.path, line: locator.line(of: path + [PathKey(key), PathKey(index)]),
@@ -154,21 +178,24 @@ struct RubricCompiler {
 
   func checkSentence(_ text: String, at path: [CodingKey], criterion: String) throws(RubricError) {
     guard let first = text.first, first.isUppercase, text.hasSuffix(".") else {
-      throw fieldError(path, criterion, "the description must be a sentence (a capital first, a full stop last)")
+      throw fieldError(
+        path, criterion, "the description must be a sentence (a capital first, a full stop last)")
     }
   }
 
   func checkExamples(_ criterion: CriterionSpec, at base: [CodingKey]) throws(RubricError) {
     for language in Language.allCases {
       for expectation in [ExampleSpec.Expectation.met, .notMet]
-      where !criterion.examples.contains(where: { $0.lang == language && $0.expect == expectation }) {
+      where !criterion.examples.contains(where: { $0.lang == language && $0.expect == expectation })
+      {
         throw fieldError(
           base + [PathKey("examples")], criterion.id,
           "needs a '\(expectation.rawValue)' example in '\(language.rawValue)'")
       }
     }
     for (index, example) in criterion.examples.enumerated() where example.expect == .met {
-      if criterion.dimensions == nil, !(example.text.contains("[[") && example.text.contains("]]")) {
+      if criterion.dimensions == nil, !(example.text.contains("[[") && example.text.contains("]]"))
+      {
         throw fieldError(
           base + [PathKey("examples"), PathKey(index)], criterion.id,
           "a 'met' example must mark its evidence with [[...]]")
@@ -177,6 +204,7 @@ struct RubricCompiler {
   }
 
   func fieldError(_ path: [CodingKey], _ criterion: String?, _ problem: String) -> RubricError {
-    .invalidField(path: self.path, line: locator.line(of: path), criterion: criterion, problem: problem)
+    .invalidField(
+      path: self.path, line: locator.line(of: path), criterion: criterion, problem: problem)
   }
 }

@@ -26,11 +26,15 @@ public enum RubricExamples {
       for (index, example) in criterion.spec.examples.enumerated() {
         count += 1
         let (text, marked) = unmark(example.text)
-        guard let result = scorer.score(criterion.id, in: DocumentText(text: text), language: example.lang)
+        guard
+          let result = scorer.score(
+            criterion.id, in: DocumentText(text: text), language: example.lang)
         else { continue }
         func fail(_ problem: String) {
           failures.append(
-            Failure(rubricPath: rubric.path, criterion: criterion.id, example: index, language: example.lang, problem: problem))
+            Failure(
+              rubricPath: rubric.path, criterion: criterion.id, example: index,
+              language: example.lang, problem: problem))
         }
         if let dimensions = example.dimensions {
           let found = result.dimensions.filter { $0.verdict == .yes }.map(\.id).sorted()
@@ -40,7 +44,9 @@ public enum RubricExamples {
         }
         let expected: Verdict = example.expect == .met ? .yes : .no
         guard result.verdict == expected else {
-          fail("expected \(expected.rawValue), got \(result.verdict.rawValue) (confidence \(result.confidence))")
+          fail(
+            "expected \(expected.rawValue), got \(result.verdict.rawValue) (confidence \(result.confidence))"
+          )
           continue
         }
         guard expected == .yes else { continue }
@@ -89,14 +95,18 @@ public enum RubricExamples {
   static func quotes(_ quote: String, _ span: String) -> Bool {
     let normalizedQuote = normalize(quote)
     let normalizedSpan = normalize(span)
-    if normalizedQuote.contains(normalizedSpan) || normalizedSpan.contains(normalizedQuote) { return true }
+    if normalizedQuote.contains(normalizedSpan) || normalizedSpan.contains(normalizedQuote) {
+      return true
+    }
     return quote.components(separatedBy: " — ").map(normalize).contains {
       !$0.isEmpty && (normalizedSpan.contains($0) || $0.contains(normalizedSpan))
     }
   }
 
   static func normalize(_ text: String) -> String {
-    text.replacingOccurrences(of: "…", with: "").split(whereSeparator: \.isWhitespace).joined(separator: " ")
-      .lowercased()
+    text.replacingOccurrences(of: "…", with: "").split(whereSeparator: \.isWhitespace).joined(
+      separator: " "
+    )
+    .lowercased()
   }
 }

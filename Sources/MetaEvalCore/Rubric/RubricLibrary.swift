@@ -11,13 +11,16 @@ public struct RubricLibrary: Sendable {
 
   /// `$METAEVAL_RUBRICS`, `./Rubrics`, a `Rubrics` folder above the executable (a checkout),
   /// then the shared install folders.
-  public static func standard(executable: String = CommandLine.arguments.first ?? "") -> RubricLibrary {
+  public static func standard(executable: String = CommandLine.arguments.first ?? "")
+    -> RubricLibrary
+  {
     var folders: [String] = []
     if let custom = ProcessInfo.processInfo.environment["METAEVAL_RUBRICS"], !custom.isEmpty {
       folders.append(custom)
     }
     folders.append("Rubrics")
-    var directory = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+    var directory = URL(fileURLWithPath: executable).resolvingSymlinksInPath()
+      .deletingLastPathComponent()
     for _ in 0..<6 {
       let candidate = directory.appendingPathComponent("Rubrics").path
       if FileManager.default.fileExists(atPath: candidate) {
@@ -28,7 +31,10 @@ public struct RubricLibrary: Sendable {
     }
     folders += ["/usr/local/share/metaeval/rubrics", "/usr/share/metaeval/rubrics"]
     var seen = Set<String>()
-    return RubricLibrary(folders: folders.filter { seen.insert(URL(fileURLWithPath: $0).standardizedFileURL.path).inserted })
+    return RubricLibrary(
+      folders: folders.filter {
+        seen.insert(URL(fileURLWithPath: $0).standardizedFileURL.path).inserted
+      })
   }
 
   public static let defaultID = "bronsgeest"
@@ -54,7 +60,9 @@ public struct RubricLibrary: Sendable {
   /// Every rubric file in the first folder that has any, sorted by file name.
   public func available() -> [String] {
     for folder in folders {
-      guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
+      guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+        continue
+      }
       let rubrics = names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
       if !rubrics.isEmpty { return rubrics.map { (folder as NSString).appendingPathComponent($0) } }
     }

@@ -31,7 +31,9 @@ public enum RubricLoader {
     do {
       text = try String(contentsOfFile: path, encoding: .utf8)
     } catch {
-      throw .unreadable(path: path, reason: FileManager.default.fileExists(atPath: path) ? "not UTF-8 text" : "no such file")
+      throw .unreadable(
+        path: path,
+        reason: FileManager.default.fileExists(atPath: path) ? "not UTF-8 text" : "no such file")
     }
     return try decode(yaml: text, path: path)
   }
@@ -83,9 +85,15 @@ public enum RubricLoader {
     case .keyNotFound(let key, let context):
       return (context.codingPath, "missing field '\(key.stringValue)'")
     case .typeMismatch(_, let context), .valueNotFound(_, let context):
-      return (context.codingPath, "'\(context.codingPath.last?.stringValue ?? "")': \(context.debugDescription)")
+      return (
+        context.codingPath,
+        "'\(context.codingPath.last?.stringValue ?? "")': \(context.debugDescription)"
+      )
     case .dataCorrupted(let context):
-      return (context.codingPath, "'\(context.codingPath.last?.stringValue ?? "")': \(context.debugDescription)")
+      return (
+        context.codingPath,
+        "'\(context.codingPath.last?.stringValue ?? "")': \(context.debugDescription)"
+      )
     @unknown default:
       return ([], String(describing: error))
     }
@@ -105,7 +113,8 @@ public enum RubricLoader {
 
   static func problem(of error: YamlError) -> String {
     switch error {
-    case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _):
+    case .scanner(_, let problem, _, _), .parser(_, let problem, _, _),
+      .composer(_, let problem, _, _):
       return problem
     default:
       return String(describing: error)

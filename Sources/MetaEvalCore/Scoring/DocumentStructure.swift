@@ -30,7 +30,6 @@ struct DocumentStructure {
   let sentences: [Sentence]
   let wordCount: Int
 
-
   init(pages: [PageText]) {
     self.pages = pages
     var lines: [Line] = []
@@ -78,7 +77,11 @@ struct DocumentStructure {
   /// so that reports kept as Markdown read like the same report in a PDF.
   static func plainLine(_ line: String) -> String {
     // Most lines hold no Markdown at all: look at the bytes before doing any work.
-    guard line.utf8.contains(where: { $0 == 0x23 || $0 == 0x2A || $0 == 0x5F || $0 == 0x5D || $0 == 0x2D }) else {
+    guard
+      line.utf8.contains(where: {
+        $0 == 0x23 || $0 == 0x2A || $0 == 0x5F || $0 == 0x5D || $0 == 0x2D
+      })
+    else {
       return line
     }
     var text = line
@@ -101,8 +104,12 @@ struct DocumentStructure {
   /// The line without leading and trailing white space.
   static func trim(_ line: Substring) -> String {
     var slice = line
-    while let first = slice.unicodeScalars.first, first.properties.isWhitespace { slice = slice.dropFirst() }
-    while let last = slice.unicodeScalars.last, last.properties.isWhitespace { slice = slice.dropLast() }
+    while let first = slice.unicodeScalars.first, first.properties.isWhitespace {
+      slice = slice.dropFirst()
+    }
+    while let last = slice.unicodeScalars.last, last.properties.isWhitespace {
+      slice = slice.dropLast()
+    }
     return String(slice)
   }
 
@@ -122,7 +129,9 @@ struct DocumentStructure {
   ]
 
   static func isContentsTitle(_ text: String) -> Bool {
-    text.utf8.count <= 20 && contentsTitles.contains(text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ": ")))
+    text.utf8.count <= 20
+      && contentsTitles.contains(
+        text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ": ")))
   }
 
   /// Four or more dots (or spaced dots) or two ellipses in a row: the leaders of a contents line.
@@ -192,7 +201,8 @@ struct DocumentStructure {
     func flush() {
       let text = trim(Substring(current))
       if !text.isEmpty {
-        result.append(Sentence(page: currentPage, line: start, text: text, isContents: currentContents))
+        result.append(
+          Sentence(page: currentPage, line: start, text: text, isContents: currentContents))
       }
       current = ""
     }
@@ -253,15 +263,19 @@ struct DocumentStructure {
         if next == scalars.endIndex { return nil }
         if scalars[next] == " " {
           var after = next
-          while after < scalars.endIndex, scalars[after] == " " { after = scalars.index(after: after) }
+          while after < scalars.endIndex, scalars[after] == " " {
+            after = scalars.index(after: after)
+          }
           if after < scalars.endIndex {
             let first = scalars[after]
-            let opens = first.properties.isUppercase || first.properties.numericType == .decimal
+            let opens =
+              first.properties.isUppercase || first.properties.numericType == .decimal
               || "\"“‘(".unicodeScalars.contains(first)
             if opens {
               // The word before the full stop, found backwards from it.
               var wordStart = index
-              while wordStart > scalars.startIndex, scalars[scalars.index(before: wordStart)] != " " {
+              while wordStart > scalars.startIndex, scalars[scalars.index(before: wordStart)] != " "
+              {
                 wordStart = scalars.index(before: wordStart)
               }
               let word = String(scalars[wordStart..<index])

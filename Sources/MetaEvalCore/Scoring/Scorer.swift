@@ -13,7 +13,8 @@ public struct Scorer: Sendable {
   public func score(_ document: DocumentText, language: Language? = nil) -> ReportResult {
     let structure = DocumentStructure(pages: document.pages)
     let detected =
-      language ?? Language.detect(Substring(document.pages.prefix(20).map(\.text).joined(separator: "\n")))
+      language
+      ?? Language.detect(Substring(document.pages.prefix(20).map(\.text).joined(separator: "\n")))
     let context = ScoringContext(rubric: rubric, structure: structure, language: detected)
 
     var results: [CriterionResult] = []
@@ -36,12 +37,15 @@ public struct Scorer: Sendable {
       pages: document.pages.count, ocrPages: document.pages.filter { $0.source == .ocr }.count,
       words: structure.wordCount,
       rubric: .init(id: rubric.id, version: rubric.version), criteria: results,
-      score: .init(met: met, total: results.count, requiredMet: requiredMet, requiredTotal: required.count),
+      score: .init(
+        met: met, total: results.count, requiredMet: requiredMet, requiredTotal: required.count),
       passed: requiredMet == required.count)
   }
 
   /// Scores one criterion alone, without gates (for rubric examples).
-  public func score(_ criterionID: String, in document: DocumentText, language: Language) -> CriterionResult? {
+  public func score(_ criterionID: String, in document: DocumentText, language: Language)
+    -> CriterionResult?
+  {
     guard let criterion = rubric.criterion(criterionID) else { return nil }
     let context = ScoringContext(
       rubric: rubric, structure: DocumentStructure(pages: document.pages), language: language)

@@ -22,7 +22,9 @@ extension ScoringContext {
         count += 1
         if hits.count < 3 {
           hits.append(
-            evidence(sentence.page, quote: Self.clip(sentence.text, around: hit.range), kind: "judged", cue: dimension.spec.id))
+            evidence(
+              sentence.page, quote: Self.clip(sentence.text, around: hit.range), kind: "judged",
+              cue: dimension.spec.id))
         }
       }
       let density = dimension.spec.perThousandWords ?? 0.5
@@ -40,8 +42,10 @@ extension ScoringContext {
     return CriterionResult(
       id: criterion.id, title: criterion.spec.title, required: criterion.isRequired,
       verdict: allMet ? .yes : .no,
-      confidence: Self.round(results.map { $0.verdict == .yes ? 0.5 + $0.strength / 2 : 1 - $0.strength / 2 }.min() ?? 0),
-      evidence: results.flatMap { $0.evidence.prefix(1) }, lookedFor: allMet ? [] : missing.map { "judgements of \($0.lowercased())" },
+      confidence: Self.round(
+        results.map { $0.verdict == .yes ? 0.5 + $0.strength / 2 : 1 - $0.strength / 2 }.min() ?? 0),
+      evidence: results.flatMap { $0.evidence.prefix(1) },
+      lookedFor: allMet ? [] : missing.map { "judgements of \($0.lowercased())" },
       advice: allMet ? nil : criterion.advice(in: language), name: nil, count: nil, terms: [],
       dimensions: results, note: allMet ? nil : "not judged: " + missing.joined(separator: ", "))
   }

@@ -15,7 +15,8 @@ struct ScoringContext {
     self.language = language
     sentenceIndex = TextIndex(units: structure.sentences.map(\.text))
     lineIndex = TextIndex(units: structure.lines.map(\.text))
-    sectionHeadings = Self.sectionHeadings(rubric: rubric, structure: structure, lines: lineIndex, language: language)
+    sectionHeadings = Self.sectionHeadings(
+      rubric: rubric, structure: structure, lines: lineIndex, language: language)
   }
 
   /// Lines where a section begins: heading-shaped, and numbered or named as a section.
@@ -27,7 +28,9 @@ struct ScoringContext {
     var named = Set<Int>()
     var patterns = rubric.sectionHeadings[language, default: []]
     for criterion in rubric.criteria {
-      for cue in criterion.cues where cue.kind == .heading { patterns += cue.patterns(for: language) }
+      for cue in criterion.cues where cue.kind == .heading {
+        patterns += cue.patterns(for: language)
+      }
     }
     for pattern in patterns { named.formUnion(lines.firstHits(pattern).keys) }
     var result = Set<Int>()
@@ -58,7 +61,9 @@ struct ScoringContext {
     var negatives: [Finding] = []
     var counters: [Finding] = []
     var notes: [String] = []
-    let placeholders = criterion.cues.filter { $0.kind == .placeholder }.flatMap { $0.patterns(for: language) }
+    let placeholders = criterion.cues.filter { $0.kind == .placeholder }.flatMap {
+      $0.patterns(for: language)
+    }
     let negations = criterion.cues.filter { $0.kind == .negation }
 
     for cue in criterion.cues {
@@ -72,7 +77,8 @@ struct ScoringContext {
           let body = section.map(\.text).joined(separator: " ")
           let words = section.reduce(0) { $0 + $1.wordCount }
           if placeholders.contains(where: { $0.firstMatch(in: body) != nil }) {
-            notes.append("the section '\(line.text)' on page \(pageLabel(line.page)) holds only a placeholder")
+            notes.append(
+              "the section '\(line.text)' on page \(pageLabel(line.page)) holds only a placeholder")
             continue
           }
           if words < cue.minimumWords {
@@ -81,7 +87,10 @@ struct ScoringContext {
           }
           if let negation = firstNegation(in: body, cues: negations) {
             negatives.append(
-              Finding(weight: negation.weight, evidence: evidence(line.page, quote: negation.quote, kind: "negation", cue: negation.cue)))
+              Finding(
+                weight: negation.weight,
+                evidence: evidence(
+                  line.page, quote: negation.quote, kind: "negation", cue: negation.cue)))
             continue
           }
           if cue.requiresTerm && !mentionsTerm(body, of: criterion) { continue }
@@ -90,17 +99,20 @@ struct ScoringContext {
           positives.append(
             Finding(
               weight: cue.weight,
-              evidence: evidence(line.page, quote: line.text + " — " + first, kind: "heading", cue: pattern.source),
+              evidence: evidence(
+                line.page, quote: line.text + " — " + first, kind: "heading", cue: pattern.source),
               count: criterion.spec.countItems == true ? Self.numberedItems(in: section) : nil))
         }
       case .label:
         for (index, pattern) in firstPatternPerUnit(patterns, in: lineIndex) {
           let line = structure.lines[index]
-          guard !line.isContents, inPlace(line: index, cue.place), let hit = lineIndex.firstHits(pattern)[index]
+          guard !line.isContents, inPlace(line: index, cue.place),
+            let hit = lineIndex.firstHits(pattern)[index]
           else { continue }
           positives.append(
             Finding(
-              weight: cue.weight, evidence: evidence(line.page, quote: line.text, kind: "label", cue: pattern.source),
+              weight: cue.weight,
+              evidence: evidence(line.page, quote: line.text, kind: "label", cue: pattern.source),
               name: lineIndex.group("name", of: hit).flatMap(Self.cleanName)))
         }
       case .phrase, .negation, .counter:
@@ -108,15 +120,21 @@ struct ScoringContext {
         let candidates = Set(hits.flatMap(\.keys)).sorted()
         for sentenceIndex in candidates {
           let sentence = structure.sentences[sentenceIndex]
-          guard !sentence.isContents || cue.place == .title, inPlace(line: sentence.line, cue.place) else { continue }
+          guard !sentence.isContents || cue.place == .title, inPlace(line: sentence.line, cue.place)
+          else { continue }
           for (patternIndex, pattern) in patterns.enumerated() {
-            guard let hit = hits[patternIndex][sentenceIndex], cue.fitsContext(sentence.text, language: language)
+            guard let hit = hits[patternIndex][sentenceIndex],
+              cue.fitsContext(sentence.text, language: language)
             else { continue }
-            if cue.kind == .phrase && cue.requiresTerm && !termFollows(sentenceIndex, of: criterion) { continue }
+            if cue.kind == .phrase && cue.requiresTerm && !termFollows(sentenceIndex, of: criterion)
+            {
+              continue
+            }
             let found = Finding(
               weight: cue.weight,
               evidence: evidence(
-                sentence.page, quote: Self.clip(sentence.text, around: hit.range), kind: cue.kind.rawValue, cue: pattern.source),
+                sentence.page, quote: Self.clip(sentence.text, around: hit.range),
+                kind: cue.kind.rawValue, cue: pattern.source),
               name: self.sentenceIndex.group("name", of: hit).flatMap(Self.cleanName))
             switch cue.kind {
             case .phrase: positives.append(found)
@@ -139,7 +157,8 @@ struct ScoringContext {
     let ranked = Self.rank(positives)
 
     var result = CriterionResult(
-      id: criterion.id, title: criterion.spec.title, required: criterion.isRequired, verdict: verdict,
+      id: criterion.id, title: criterion.spec.title, required: criterion.isRequired,
+      verdict: verdict,
       confidence: Self.round(verdict == .yes ? score : 1 - score), evidence: [], lookedFor: [],
       advice: nil, name: nil, count: nil, terms: [], dimensions: [], note: nil)
     if verdict == .yes {
@@ -173,10 +192,13 @@ struct ScoringContext {
   func notApplicable(_ criterion: Criterion, because gate: CriterionResult) -> CriterionResult {
     CriterionResult(
       id: criterion.id, title: criterion.spec.title, required: criterion.isRequired, verdict: .no,
-      confidence: gate.confidence, evidence: [], lookedFor: ["not scored: '\(gate.title)' is not met"],
+      confidence: gate.confidence, evidence: [],
+      lookedFor: ["not scored: '\(gate.title)' is not met"],
       advice: criterion.advice(in: language), name: nil, count: nil, terms: [],
       dimensions: criterion.dimensions.map {
-        DimensionResult(id: $0.spec.id, title: $0.spec.title, verdict: .no, strength: 0, judgedSentences: 0, evidence: [])
+        DimensionResult(
+          id: $0.spec.id, title: $0.spec.title, verdict: .no, strength: 0, judgedSentences: 0,
+          evidence: [])
       },
       note: "not applicable: \(gate.title.lowercased()) is not met")
   }
@@ -204,7 +226,6 @@ struct ScoringContext {
     return lines[(index + 1)..<end]
   }
 
-
   /// "3.2 Aanpak", "A. Scope", "Bijlage 2 Normenkader": a section number and a capital.
   static func isNumberedHeading(_ text: String) -> Bool {
     let words = text.split(separator: " ", maxSplits: 2)
@@ -216,7 +237,9 @@ struct ScoringContext {
       guard words.count == 3, words[1].count <= 4 else { return false }
       numberWord = words[1]
       titleWord = Substring(words[2])
-      guard numberWord.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == ":" }) else { return false }
+      guard numberWord.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == ":" }) else {
+        return false
+      }
       return titleWord.first?.isUppercase == true
     }
     let isSectionNumber =
@@ -248,7 +271,9 @@ struct ScoringContext {
   func sentencesNamingTerms(of criterion: Criterion) -> Set<Int> {
     var result = Set<Int>()
     for term in criterion.vocabulary {
-      for pattern in term.patterns[language, default: []] { result.formUnion(sentenceIndex.firstHits(pattern).keys) }
+      for pattern in term.patterns[language, default: []] {
+        result.formUnion(sentenceIndex.firstHits(pattern).keys)
+      }
     }
     return result
   }
@@ -259,15 +284,20 @@ struct ScoringContext {
       let patterns = term.patterns[language, default: []]
       let hits = patterns.map { sentenceIndex.firstHits($0) }
       let first = Set(hits.flatMap(\.keys)).sorted().first { !structure.sentences[$0].isContents }
-      guard let index = first, let hit = hits.lazy.compactMap({ $0[index] }).first else { return nil }
+      guard let index = first, let hit = hits.lazy.compactMap({ $0[index] }).first else {
+        return nil
+      }
       let sentence = structure.sentences[index]
       return FoundTerm(
         id: term.id, title: term.title,
-        evidence: evidence(sentence.page, quote: Self.clip(sentence.text, around: hit.range), kind: "term", cue: term.id))
+        evidence: evidence(
+          sentence.page, quote: Self.clip(sentence.text, around: hit.range), kind: "term",
+          cue: term.id))
     }
   }
 
-  func firstNegation(in text: String, cues: [Cue]) -> (weight: Double, quote: String, cue: String)? {
+  func firstNegation(in text: String, cues: [Cue]) -> (weight: Double, quote: String, cue: String)?
+  {
     for cue in cues {
       for pattern in cue.patterns(for: language) {
         if let match = pattern.firstMatch(in: text) {
@@ -322,7 +352,8 @@ struct ScoringContext {
   static func numberedItems(in section: ArraySlice<Line>) -> Int? {
     var numbers = Set<Int>()
     for line in section {
-      if let match = itemNumber.firstMatch(in: line.text, range: NSRange(line.text.startIndex..., in: line.text)),
+      if let match = itemNumber.firstMatch(
+        in: line.text, range: NSRange(line.text.startIndex..., in: line.text)),
         let range = Range(match.range(at: 1), in: line.text), let number = Int(line.text[range])
       {
         numbers.insert(number)
@@ -334,14 +365,17 @@ struct ScoringContext {
   }
 
   static let itemNumber = try! NSRegularExpression(
-    pattern: #"^\s*(?:(?:aanbeveling|recommendation|advies|advice)\s+)?(\d{1,2})[.):]\s"#, options: [.caseInsensitive])
+    pattern: #"^\s*(?:(?:aanbeveling|recommendation|advies|advice)\s+)?(\d{1,2})[.):]\s"#,
+    options: [.caseInsensitive])
 
   /// The text of the named group `name`, or of `name2` ... `name9` (a pattern with several
   /// alternatives needs a distinct group name in each).
   static func group(_ name: String, of match: NSTextCheckingResult, in text: String) -> String? {
     for candidate in [name] + (2...9).map({ "\(name)\($0)" }) {
       let range = Self.range(withName: candidate, in: match)
-      guard let range, range.location != NSNotFound, let swiftRange = Range(range, in: text) else { continue }
+      guard let range, range.location != NSNotFound, let swiftRange = Range(range, in: text) else {
+        continue
+      }
       return String(text[swiftRange])
     }
     return nil
@@ -349,7 +383,9 @@ struct ScoringContext {
 
   /// `range(withName:)` raises when the pattern has no such group; ask only for groups it has.
   static func range(withName name: String, in match: NSTextCheckingResult) -> NSRange? {
-    guard let pattern = match.regularExpression?.pattern, pattern.contains("(?<\(name)>") else { return nil }
+    guard let pattern = match.regularExpression?.pattern, pattern.contains("(?<\(name)>") else {
+      return nil
+    }
     return match.range(withName: name)
   }
 

@@ -14,7 +14,9 @@ final class TextIndex {
     let offset: Int
 
     /// The match's range inside its unit.
-    var range: NSRange { NSRange(location: result.range.location - offset, length: result.range.length) }
+    var range: NSRange {
+      NSRange(location: result.range.location - offset, length: result.range.length)
+    }
   }
 
   let units: [String]
@@ -54,7 +56,9 @@ final class TextIndex {
         let needle = Array(anchor.utf8)
         var position = 0
         while position < haystack.count,
-          let hit = needle.withUnsafeBytes({ Self.find($0, in: UnsafeRawBufferPointer(rebasing: haystack[position...])) })
+          let hit = needle.withUnsafeBytes({
+            Self.find($0, in: UnsafeRawBufferPointer(rebasing: haystack[position...]))
+          })
         {
           let offset = base.distance(to: UnsafeRawPointer(hit))
           let unit = Self.index(of: offset, in: loweredStarts)
@@ -68,8 +72,11 @@ final class TextIndex {
   }
 
   /// The first place of `needle` in `haystack` (memchr for the first byte, then memcmp).
-  static func find(_ needle: UnsafeRawBufferPointer, in haystack: UnsafeRawBufferPointer) -> UnsafeRawPointer? {
-    guard let first = needle.first, let needleBase = needle.baseAddress, let base = haystack.baseAddress,
+  static func find(_ needle: UnsafeRawBufferPointer, in haystack: UnsafeRawBufferPointer)
+    -> UnsafeRawPointer?
+  {
+    guard let first = needle.first, let needleBase = needle.baseAddress,
+      let base = haystack.baseAddress,
       needle.count <= haystack.count
     else { return nil }
     var start = base
@@ -112,14 +119,18 @@ final class TextIndex {
       // Only the units that hold an anchor can match; run the engine on those alone.
       for unit in units(holding: anchors) {
         let text = units[unit]
-        if let result = branch.regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) {
+        if let result = branch.regex.firstMatch(
+          in: text, range: NSRange(text.startIndex..., in: text))
+        {
           hits[unit] = Hit(result: result, source: text as NSString, offset: 0)
         }
       }
       return hits
     }
     var crossed: [Int] = []
-    branch.regex.enumerateMatches(in: joined as String, range: NSRange(location: 0, length: joined.length)) {
+    branch.regex.enumerateMatches(
+      in: joined as String, range: NSRange(location: 0, length: joined.length)
+    ) {
       result, _, _ in
       guard let result else { return }
       let unit = self.unit(at: result.range.location)
@@ -132,7 +143,9 @@ final class TextIndex {
     }
     for unit in crossed where hits[unit] == nil {
       let text = units[unit]
-      if let result = branch.regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) {
+      if let result = branch.regex.firstMatch(
+        in: text, range: NSRange(text.startIndex..., in: text))
+      {
         hits[unit] = Hit(result: result, source: text as NSString, offset: 0)
       }
     }
@@ -142,7 +155,8 @@ final class TextIndex {
   /// The text of a named group of a hit, or nil when the group did not take part.
   func group(_ name: String, of hit: Hit) -> String? {
     for candidate in [name] + (2...9).map({ "\(name)\($0)" }) {
-      guard let range = ScoringContext.range(withName: candidate, in: hit.result), range.location != NSNotFound
+      guard let range = ScoringContext.range(withName: candidate, in: hit.result),
+        range.location != NSNotFound
       else { continue }
       return hit.source.substring(with: range)
     }
