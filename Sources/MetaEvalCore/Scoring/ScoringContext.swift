@@ -46,6 +46,9 @@ struct ScoringContext {
     var evidence: Evidence
     var name: String?
     var count: Int?
+    /// The sentences the finding stands for: a heading's section, or a sentence and the few
+    /// after it. The criterion's vocabulary terms are looked for there.
+    var sentences: Range<Int>? = nil
   }
 
   /// Pages and lines that count as the front of the document (title page, colophon, summary).
@@ -101,7 +104,8 @@ struct ScoringContext {
               weight: cue.weight,
               evidence: evidence(
                 line.page, quote: line.text + " — " + first, kind: "heading", cue: pattern.source),
-              count: criterion.spec.countItems == true ? Self.numberedItems(in: section) : nil))
+              count: criterion.spec.countItems == true ? Self.numberedItems(in: section) : nil,
+              sentences: sentences(inLines: index..<(section.endIndex))))
         }
       case .label:
         for (index, pattern) in firstPatternPerUnit(patterns, in: lineIndex) {
@@ -135,7 +139,8 @@ struct ScoringContext {
               evidence: evidence(
                 sentence.page, quote: Self.clip(sentence.text, around: hit.range),
                 kind: cue.kind.rawValue, cue: pattern.source),
-              name: self.sentenceIndex.group("name", of: hit).flatMap(Self.cleanName))
+              name: self.sentenceIndex.group("name", of: hit).flatMap(Self.cleanName),
+              sentences: sentenceIndex..<min(structure.sentences.count, sentenceIndex + 1 + Self.termWindow))
             switch cue.kind {
             case .phrase: positives.append(found)
             case .negation: negatives.append(found)
@@ -169,7 +174,9 @@ struct ScoringContext {
       if criterion.spec.countItems == true {
         result.count = positives.compactMap(\.count).max()
       }
-      result.terms = findTerms(of: criterion)
+      // Techniques where the method is described; the whole text when no finding says where.
+      let places = positives.compactMap(\.sentences)
+      result.terms = findTerms(of: criterion, within: places.isEmpty ? nil : Set(places.flatMap { $0 }))
     } else {
       result.advice = criterion.advice(in: language)
       result.lookedFor = lookedFor(criterion)
@@ -279,11 +286,20 @@ struct ScoringContext {
   }
 
   /// The terms of the criterion's vocabulary that the document names, in vocabulary order.
-  func findTerms(of criterion: Criterion) -> [FoundTerm] {
+  /// The sentences that start on the given lines.
+  func sentences(inLines lines: Range<Int>) -> Range<Int> {
+    let starts = structure.sentences.indices.filter { lines.contains(structure.sentences[$0].line) }
+    guard let first = starts.first, let last = starts.last else { return 0..<0 }
+    return first..<(last + 1)
+  }
+
+  func findTerms(of criterion: Criterion, within places: Set<Int>? = nil) -> [FoundTerm] {
     criterion.vocabulary.compactMap { term in
       let patterns = term.patterns[language, default: []]
       let hits = patterns.map { sentenceIndex.firstHits($0) }
-      let first = Set(hits.flatMap(\.keys)).sorted().first { !structure.sentences[$0].isContents }
+      let first = Set(hits.flatMap(\.keys)).sorted().first {
+        !structure.sentences[$0].isContents && (places?.contains($0) ?? true)
+      }
       guard let index = first, let hit = hits.lazy.compactMap({ $0[index] }).first else {
         return nil
       }
