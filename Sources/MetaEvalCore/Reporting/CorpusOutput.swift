@@ -13,7 +13,9 @@ public final class CorpusOutput {
   private var documents: FileHandle
   private var evidence: FileHandle
   private var results: FileHandle
-  private var sections = ""
+  /// Each document's evidence as HTML, streamed to a file: the report is put together at the
+  /// end without holding every document's evidence in memory.
+  private var sections: FileHandle
   private var index = 0
 
   public static let fileNames = [
@@ -34,6 +36,7 @@ public final class CorpusOutput {
       (folder as NSString).appendingPathComponent("documents.csv.partial"))
     evidence = try Self.create((folder as NSString).appendingPathComponent("evidence.csv.partial"))
     results = try Self.create((folder as NSString).appendingPathComponent("results.jsonl.partial"))
+    sections = try Self.create((folder as NSString).appendingPathComponent("report-sections.html.partial"))
     let header =
       ["file", "sha256", "status", "error", "language", "pages", "ocr_pages", "words"]
       + layout.names + ["score"]
@@ -103,7 +106,7 @@ public final class CorpusOutput {
         + blanks + metadata
       write(documents, csv.row(row))
     }
-    sections += CorpusHTMLReporter.section(index: index, outcome: outcome)
+    write(sections, CorpusHTMLReporter.section(index: index, outcome: outcome))
   }
 
   func evidenceRow(_ file: String, _ criterion: String, _ item: Evidence) -> [String] {
@@ -115,20 +118,37 @@ public final class CorpusOutput {
 
   /// Writes the summaries and the run's metadata, and puts the streamed files in place.
   public func finish(name: String, aggregate: CorpusAggregate, metadata: RunMetadata) throws {
-    for handle in [documents, evidence, results] { try handle.close() }
+    for handle in [documents, evidence, results, sections] { try handle.close() }
     for file in ["documents.csv", "evidence.csv", "results.jsonl"] {
       let target = (folder as NSString).appendingPathComponent(file)
       try? FileManager.default.removeItem(atPath: target)
       try FileManager.default.moveItem(atPath: target + ".partial", toPath: target)
     }
+    let marker = "<!-- metaeval: evidence per document -->"
     let report = CorpusReport(
-      name: name, summary: aggregate.summary, rows: aggregate.rows, sectionsHTML: sections)
+      name: name, summary: aggregate.summary, rows: aggregate.rows, sectionsHTML: marker)
     try SummaryMarkdownReporter().render(report).write(
       toFile: (folder as NSString).appendingPathComponent("summary.md"), atomically: true,
       encoding: .utf8)
-    try CorpusHTMLReporter().render(report).write(
-      toFile: (folder as NSString).appendingPathComponent("report.html"), atomically: true,
-      encoding: .utf8)
+    // The page around the marker, with the streamed sections copied in between.
+    let page = try CorpusHTMLReporter().render(report)
+    guard let split = page.range(of: marker) else { throw CocoaError(.fileWriteUnknown) }
+    let sectionsPath = (folder as NSString).appendingPathComponent("report-sections.html.partial")
+    let htmlPath = (folder as NSString).appendingPathComponent("report.html")
+    let html = try Self.create(htmlPath + ".partial")
+    write(html, String(page[..<split.lowerBound]))
+    let input = try FileHandle(forReadingFrom: URL(fileURLWithPath: sectionsPath))
+    while true {
+      let chunk = input.readData(ofLength: 1 << 20)
+      if chunk.isEmpty { break }
+      html.write(chunk)
+    }
+    try input.close()
+    write(html, String(page[split.upperBound...]))
+    try html.close()
+    try? FileManager.default.removeItem(atPath: sectionsPath)
+    try? FileManager.default.removeItem(atPath: htmlPath)
+    try FileManager.default.moveItem(atPath: htmlPath + ".partial", toPath: htmlPath)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
     try encoder.encode(metadata).write(
