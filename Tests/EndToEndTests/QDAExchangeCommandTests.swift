@@ -23,28 +23,13 @@ import Testing
       .appendingPathComponent("QDAExchangeTests/Fixtures/\(name).xsd").path
   }
 
-  static let xmllint: String? = {
-    let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(
-      separator: ":")
-    return folders.map { "\($0)/xmllint" }.first {
-      FileManager.default.isExecutableFile(atPath: $0)
-    }
-  }()
+  static let xmllint = XMLLint.path
 
   static let noXmllint: Comment =
     "xmllint is not installed (apt-get install libxml2-utils): schema validation skipped"
 
   func validate(_ file: String, against schema: String) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: Self.xmllint ?? "/usr/bin/xmllint")
-    process.arguments = ["--noout", "--schema", Self.schema(schema), file]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let output = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+    try XMLLint.validate(file, schemaPath: Self.schema(schema))
   }
 
   /// Every file entry of a zip archive.
