@@ -51,24 +51,13 @@ struct XMLWriter {
   /// Text for element content: `&`, `<` and `>` as entities, a carriage return as a character
   /// reference (a parser would turn a literal one into a line feed), and characters XML 1.0
   /// does not allow as U+FFFD.
-  static func escapeText(_ text: String) -> String {
-    var output = ""
-    output.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": output += "&amp;"
-      case "<": output += "&lt;"
-      case ">": output += "&gt;"
-      case "\r": output += "&#13;"
-      default: output.unicodeScalars.append(allowed(scalar) ? scalar : "\u{FFFD}")
-      }
-    }
-    return output
-  }
+  static func escapeText(_ text: String) -> String { escape(text, inAttribute: false) }
 
   /// Text for an attribute value in double quotes: as `escapeText`, and quotes, tabs and line
   /// ends as references so that attribute-value normalisation keeps them.
-  static func escapeAttribute(_ text: String) -> String {
+  static func escapeAttribute(_ text: String) -> String { escape(text, inAttribute: true) }
+
+  private static func escape(_ text: String, inAttribute: Bool) -> String {
     var output = ""
     output.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
     for scalar in text.unicodeScalars {
@@ -76,11 +65,11 @@ struct XMLWriter {
       case "&": output += "&amp;"
       case "<": output += "&lt;"
       case ">": output += "&gt;"
-      case "\"": output += "&quot;"
-      case "'": output += "&apos;"
-      case "\t": output += "&#9;"
-      case "\n": output += "&#10;"
       case "\r": output += "&#13;"
+      case "\"" where inAttribute: output += "&quot;"
+      case "'" where inAttribute: output += "&apos;"
+      case "\t" where inAttribute: output += "&#9;"
+      case "\n" where inAttribute: output += "&#10;"
       default: output.unicodeScalars.append(allowed(scalar) ? scalar : "\u{FFFD}")
       }
     }
