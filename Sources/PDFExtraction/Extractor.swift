@@ -224,9 +224,13 @@ public struct Extractor {
     let results = OCRResults(count: todo.count)
     let gate = DispatchSemaphore(value: settings.jobs)
     let images = todo.map(\.image)
+    let shared = settings.sharedSlots.map { OCRSlots(folder: $0, count: settings.jobs) }
     DispatchQueue.concurrentPerform(iterations: images.count) { item in
       gate.wait()
       defer { gate.signal() }
+      // Within a corpus run, the workers together stay within one budget of recognitions.
+      let slot = shared?.acquire() ?? -1
+      defer { shared?.release(slot) }
       results.set(
         item,
         engine.recognise(image: images[item], languages: settings.languages, dpi: settings.dpi))

@@ -17,11 +17,15 @@ public struct OCROptions: Sendable, Equatable {
   public var jobs: Int
   /// The tesseract program to use (nil: `$METAEVAL_TESSERACT`, else the PATH).
   public var executable: String?
+  /// A folder of lock files that several processes share as one budget of `jobs` recognitions
+  /// at once (a corpus run's workers); nil: this process's own `jobs`.
+  public var sharedSlots: String?
 
   public init(
     mode: Mode = .auto, dpi: Int = 300, languages: String = "nld+eng", jobs: Int = 1,
-    executable: String? = nil
+    executable: String? = nil, sharedSlots: String? = nil
   ) {
+    self.sharedSlots = sharedSlots
     self.mode = mode
     self.dpi = dpi
     self.languages = languages

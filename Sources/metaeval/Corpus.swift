@@ -106,12 +106,19 @@ struct Corpus: ParsableCommand {
       throw ExitCode(2)
     }
     let key = Extractor.cacheKey(ExtractionOptions(ocr: ocr.options(jobs: 1)))
+    // One budget of --jobs recognitions for all workers: a scan's pages are read in parallel
+    // while the other workers are idle, and never more than --jobs at once.
+    let slots = (NSTemporaryDirectory() as NSString).appendingPathComponent(
+      "metaeval-ocr-slots-\(UUID().uuidString)")
+    try? FileManager.default.createDirectory(atPath: slots, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: slots) }
     let runner = CorpusRunner(
       source: source, scorer: scorer,
       options: CorpusRunOptions(
         jobs: jobs, timeout: timeout, memoryLimit: memoryLimit,
         workerExecutable: Self.executablePath,
-        workerArguments: ocr.workerArguments + (cachePath.map { ["--cache", $0] } ?? []),
+        workerArguments: ocr.workerArguments + (cachePath.map { ["--cache", $0] } ?? [])
+          + ["--ocr-jobs", String(jobs), "--ocr-slots", slots],
         language: scoring.language.fixed),
       cache: { [key] in cachePath.flatMap { try? CachedPages(path: $0, key: key) } })
     var aggregate = CorpusAggregate(rubric: scorer.rubric, groupColumn: groupBy)

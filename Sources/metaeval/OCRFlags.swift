@@ -15,6 +15,14 @@ struct OCRFlags: ParsableArguments {
   @Option(help: "Tesseract languages.")
   var ocrLang: String = "nld+eng"
 
+  @Option(help: ArgumentHelp("Recognitions at once (for corpus workers).", visibility: .hidden))
+  var ocrJobs: Int?
+
+  @Option(
+    help: ArgumentHelp(
+      "Folder of lock files shared as the OCR budget (for corpus workers).", visibility: .hidden))
+  var ocrSlots: String?
+
   func validate() throws {
     guard (72...1200).contains(ocrDpi) else {
       throw ValidationError("--ocr-dpi must be between 72 and 1200")
@@ -26,7 +34,8 @@ struct OCRFlags: ParsableArguments {
   }
 
   func options(jobs: Int) -> OCROptions {
-    OCROptions(mode: ocr, dpi: ocrDpi, languages: ocrLang, jobs: jobs)
+    OCROptions(
+      mode: ocr, dpi: ocrDpi, languages: ocrLang, jobs: ocrJobs ?? jobs, sharedSlots: ocrSlots)
   }
 
   /// The same settings for an extraction worker's command line.

@@ -36,7 +36,8 @@ public final class CorpusOutput {
       (folder as NSString).appendingPathComponent("documents.csv.partial"))
     evidence = try Self.create((folder as NSString).appendingPathComponent("evidence.csv.partial"))
     results = try Self.create((folder as NSString).appendingPathComponent("results.jsonl.partial"))
-    sections = try Self.create((folder as NSString).appendingPathComponent("report-sections.html.partial"))
+    sections = try Self.create(
+      (folder as NSString).appendingPathComponent("report-sections.html.partial"))
     let header =
       ["file", "sha256", "status", "error", "language", "pages", "ocr_pages", "words"]
       + layout.names + ["score"]

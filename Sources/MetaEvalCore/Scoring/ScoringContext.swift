@@ -140,7 +140,8 @@ struct ScoringContext {
                 sentence.page, quote: Self.clip(sentence.text, around: hit.range),
                 kind: cue.kind.rawValue, cue: pattern.source),
               name: self.sentenceIndex.group("name", of: hit).flatMap(Self.cleanName),
-              sentences: sentenceIndex..<min(structure.sentences.count, sentenceIndex + 1 + Self.termWindow))
+              sentences:
+                sentenceIndex..<min(structure.sentences.count, sentenceIndex + 1 + Self.termWindow))
             switch cue.kind {
             case .phrase: positives.append(found)
             case .negation: negatives.append(found)
@@ -176,7 +177,8 @@ struct ScoringContext {
       }
       // Techniques where the method is described; the whole text when no finding says where.
       let places = positives.compactMap(\.sentences)
-      result.terms = findTerms(of: criterion, within: places.isEmpty ? nil : Set(places.flatMap { $0 }))
+      result.terms = findTerms(
+        of: criterion, within: places.isEmpty ? nil : Set(places.flatMap { $0 }))
     } else {
       result.advice = criterion.advice(in: language)
       result.lookedFor = lookedFor(criterion)
