@@ -91,6 +91,14 @@ public struct ExtractedDocument: Sendable, Equatable {
   public var pages: [PageText]
   public var metadata: DocumentMetadata
 
+  /// One line about the pages OCR could not read ("page 3: ..."), or nil.
+  public var ocrProblems: String? {
+    let failed = pages.filter { $0.ocrError != nil }
+    guard let first = failed.first, let reason = first.ocrError else { return nil }
+    let numbers = failed.map { String($0.index) }.joined(separator: ", ")
+    return "OCR failed on page\(failed.count == 1 ? "" : "s") \(numbers): \(reason)"
+  }
+
   public init(
     path: String, kind: SourceKind, sha256: String, pageCount: Int, pages: [PageText],
     metadata: DocumentMetadata

@@ -199,6 +199,13 @@ public struct Extractor {
         }
         throw .ocrUnavailable(path: path, pages: pages.count, reason: reason)
       }
+      // The scanned pages of an otherwise readable document stay empty, and say why.
+      for index in needed {
+        switch failure {
+        case .notInstalled(let text), .missingLanguage(let text), .failed(let text):
+          pages[index].ocrError = "OCR not available: \(text)"
+        }
+      }
       return
     }
     let key = "\(engine.version)|\(settings.languages)|\(settings.dpi)"

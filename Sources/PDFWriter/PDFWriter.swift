@@ -5,6 +5,8 @@ public enum PDFWriter {
     case text
     /// Each page as a picture without a text layer, as a scanner produces it.
     case image(dpi: Double)
+    /// These pages (one-based) as pictures, the others as text: a report with scanned annexes.
+    case imageOnPages(Set<Int>, dpi: Double)
   }
 
   /// Typesets `source` and writes it to `path`. Returns the number of pages.
@@ -15,10 +17,16 @@ public enum PDFWriter {
     let canvas = try CairoCanvas(
       path: path, title: source.title, created: source.date + "T00:00:00")
     let pages = ReportLayout(source: source, measurer: canvas).pages()
-    for page in pages {
+    for (index, page) in pages.enumerated() {
       switch rendering {
       case .text: canvas.draw(page)
       case .image(let dpi): canvas.drawAsImage(page, dpi: dpi)
+      case .imageOnPages(let numbers, let dpi):
+        if numbers.contains(index + 1) {
+          canvas.drawAsImage(page, dpi: dpi)
+        } else {
+          canvas.draw(page)
+        }
       }
     }
     try canvas.finish()

@@ -51,6 +51,9 @@ struct Check: ParsableCommand {
     for file in DocumentFinder.expand(files) {
       do {
         let document = try extractor.extract(file)
+        if let problems = document.ocrProblems {
+          StandardError.line("metaeval: \(file): \(problems)")
+        }
         results.append(scorer.score(DocumentText(document), language: scoring.language.fixed))
       } catch {
         unreadable = true

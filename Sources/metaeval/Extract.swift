@@ -54,6 +54,9 @@ struct Extract: ParsableCommand {
     for file in files {
       do {
         let document = try extractor.extract(file)
+        if let problems = document.ocrProblems {
+          StandardError.line("metaeval: \(file): \(problems)")
+        }
         switch format {
         case .text:
           if files.count > 1 { output.write("==> \(file) <==\n") }

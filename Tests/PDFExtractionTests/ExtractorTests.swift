@@ -148,6 +148,20 @@ import Testing
     }
   }
 
+  @Test func aScannedPageThatCannotBeReadIsNamedAndTheRestCounts() throws {
+    let path = try FixtureReports.writePDF(
+      FixtureReports.dutchEvaluation(), named: "annex.pdf", in: directory,
+      rendering: .imageOnPages([3], dpi: 50))
+    let options = ExtractionOptions(
+      ocr: OCROptions(mode: .auto, executable: "/nonexistent/tesseract"))
+    let document = try Extractor(options: options).extract(path)
+    // Page 1 is the title page, page 2 text, page 3 the scan.
+    #expect(document.pages[1].text.contains("informatiebeveiligingsbeleid"))
+    #expect(document.pages[1].ocrError == nil)
+    #expect(document.pages[2].ocrError?.contains("OCR not available") == true)
+    #expect(document.ocrProblems?.hasPrefix("OCR failed on page 3: OCR not available") == true)
+  }
+
   @Test func withoutTesseractAScanSaysHowToInstallIt() throws {
     let path = try FixtureReports.writePDF(
       FixtureReports.dutchEvaluation(paragraphs: 2), named: "scan.pdf", in: directory,

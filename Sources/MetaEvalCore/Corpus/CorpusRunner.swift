@@ -138,8 +138,9 @@ public final class CorpusRunner: @unchecked Sendable {
       return .failed(entry, sha256: sha256, code: "worker", message: "no text")
     }
     let result = scorer.score(DocumentText(document, file: entry.file), language: options.language)
+    // Scored, but a page that OCR could not read is said in the error column.
     return DocumentOutcome(
-      entry: entry, sha256: sha256, status: .scored, errorCode: nil, error: nil, result: result,
-      source: origin)
+      entry: entry, sha256: sha256, status: .scored, errorCode: nil, error: document.ocrProblems,
+      result: result, source: origin)
   }
 }

@@ -71,7 +71,8 @@ public final class CorpusOutput {
         ? 0 : Double(result.score.requiredMet) / Double(result.score.requiredTotal)
       let row =
         [
-          outcome.entry.file, outcome.sha256, "scored", "", result.language.rawValue,
+          outcome.entry.file, outcome.sha256, "scored", outcome.error ?? "",
+          result.language.rawValue,
           String(result.pages),
           String(result.ocrPages), String(result.words),
         ]
