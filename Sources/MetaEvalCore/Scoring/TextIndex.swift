@@ -54,22 +54,43 @@ final class TextIndex {
       guard let base = haystack.baseAddress else { return }
       for anchor in anchors {
         let needle = Array(anchor.utf8)
-        var position = 0
-        while position < haystack.count,
-          let hit = needle.withUnsafeBytes({
-            Self.find($0, in: UnsafeRawBufferPointer(rebasing: haystack[position...]))
-          })
-        {
-          let offset = base.distance(to: UnsafeRawPointer(hit))
-          let unit = Self.index(of: offset, in: loweredStarts)
-          found.insert(unit)
-          // Skip to the next unit: one hit per unit is enough.
-          position = unit + 1 < loweredStarts.count ? loweredStarts[unit + 1] : haystack.count
+        guard needle.count >= 2 else { continue }
+        // The anchor's rarest byte pair: only its places are checked.
+        var rarest = 0
+        var fewest = Int.max
+        for offset in 0..<(needle.count - 1) {
+          let count = pairs[Self.pair(needle[offset], needle[offset + 1])]?.count ?? 0
+          if count < fewest {
+            fewest = count
+            rarest = offset
+          }
+        }
+        guard fewest > 0, let places = pairs[Self.pair(needle[rarest], needle[rarest + 1])] else { continue }
+        needle.withUnsafeBytes { pattern in
+          for place in places {
+            let start = Int(place) - rarest
+            guard start >= 0, start + needle.count <= haystack.count else { continue }
+            if memcmp(base + start, pattern.baseAddress!, needle.count) == 0 {
+              found.insert(Self.index(of: start, in: loweredStarts))
+            }
+          }
         }
       }
     }
     return found
   }
+
+  /// Every place of every byte pair of the lower-cased text, made on first use.
+  private lazy var pairs: [UInt16: [Int32]] = {
+    var pairs: [UInt16: [Int32]] = [:]
+    guard lowered.count >= 2 else { return pairs }
+    for index in 0..<(lowered.count - 1) {
+      pairs[Self.pair(lowered[index], lowered[index + 1]), default: []].append(Int32(index))
+    }
+    return pairs
+  }()
+
+  static func pair(_ first: UInt8, _ second: UInt8) -> UInt16 { UInt16(first) << 8 | UInt16(second) }
 
   /// The first place of `needle` in `haystack` (memchr for the first byte, then memcmp).
   static func find(_ needle: UnsafeRawBufferPointer, in haystack: UnsafeRawBufferPointer)
