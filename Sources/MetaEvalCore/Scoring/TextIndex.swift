@@ -38,7 +38,12 @@ final class TextIndex {
       starts.append(offset)
       offset += unit.utf16.count + 1
       loweredStarts.append(lowered.count)
-      lowered.append(contentsOf: unit.lowercased().utf8)
+      // ASCII is lowered byte by byte; other text through the full Unicode mapping.
+      if unit.utf8.allSatisfy({ $0 < 0x80 }) {
+        lowered.append(contentsOf: unit.utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 })
+      } else {
+        lowered.append(contentsOf: unit.lowercased().utf8)
+      }
       lowered.append(0x0A)
     }
     self.starts = starts
@@ -59,16 +64,18 @@ final class TextIndex {
         var rarest = 0
         var fewest = Int.max
         for offset in 0..<(needle.count - 1) {
-          let count = pairs[Self.pair(needle[offset], needle[offset + 1])]?.count ?? 0
+          let key = Int(Self.pair(needle[offset], needle[offset + 1]))
+          let count = Int(pairStarts[key + 1] - pairStarts[key])
           if count < fewest {
             fewest = count
             rarest = offset
           }
         }
-        guard fewest > 0, let places = pairs[Self.pair(needle[rarest], needle[rarest + 1])] else { continue }
+        guard fewest > 0 else { continue }
+        let key = Int(Self.pair(needle[rarest], needle[rarest + 1]))
         needle.withUnsafeBytes { pattern in
-          for place in places {
-            let start = Int(place) - rarest
+          for slot in Int(pairStarts[key])..<Int(pairStarts[key + 1]) {
+            let start = Int(pairPlaces[slot]) - rarest
             guard start >= 0, start + needle.count <= haystack.count else { continue }
             if memcmp(base + start, pattern.baseAddress!, needle.count) == 0 {
               found.insert(Self.index(of: start, in: loweredStarts))
@@ -80,15 +87,27 @@ final class TextIndex {
     return found
   }
 
-  /// Every place of every byte pair of the lower-cased text, made on first use.
-  private lazy var pairs: [UInt16: [Int32]] = {
-    var pairs: [UInt16: [Int32]] = [:]
-    guard lowered.count >= 2 else { return pairs }
+  /// Every place of every byte pair of the lower-cased text, made on first use: the places of
+  /// pair k are `pairPlaces[pairStarts[k] ..< pairStarts[k + 1]]` (a counting sort).
+  private lazy var pairIndex: (starts: [Int32], places: [Int32]) = {
+    var starts = [Int32](repeating: 0, count: 65_537)
+    guard lowered.count >= 2 else { return (starts, []) }
     for index in 0..<(lowered.count - 1) {
-      pairs[Self.pair(lowered[index], lowered[index + 1]), default: []].append(Int32(index))
+      starts[Int(Self.pair(lowered[index], lowered[index + 1])) + 1] += 1
     }
-    return pairs
+    for key in 0..<65_536 { starts[key + 1] += starts[key] }
+    var next = starts
+    var places = [Int32](repeating: 0, count: lowered.count - 1)
+    for index in 0..<(lowered.count - 1) {
+      let key = Int(Self.pair(lowered[index], lowered[index + 1]))
+      places[Int(next[key])] = Int32(index)
+      next[key] += 1
+    }
+    return (starts, places)
   }()
+
+  private var pairStarts: [Int32] { pairIndex.starts }
+  private var pairPlaces: [Int32] { pairIndex.places }
 
   static func pair(_ first: UInt8, _ second: UInt8) -> UInt16 { UInt16(first) << 8 | UInt16(second) }
 
