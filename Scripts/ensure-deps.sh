@@ -6,15 +6,13 @@
 set -eu
 
 missing=""
-command -v pkg-config >/dev/null 2>&1 || missing="$missing pkgconf"
-if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists poppler-glib; then
-  missing="$missing libpoppler-glib-dev"
-fi
-if command -v pkg-config >/dev/null 2>&1 && ! pkg-config --exists sqlite3; then
-  missing="$missing libsqlite3-dev"
-fi
-if command -v pkg-config >/dev/null 2>&1 && ! pkg-config --exists zlib; then
-  missing="$missing zlib1g-dev"
+# Without pkg-config nothing can be asked: every library's -dev package is needed.
+if command -v pkg-config >/dev/null 2>&1; then
+  pkg-config --exists poppler-glib || missing="$missing libpoppler-glib-dev"
+  pkg-config --exists sqlite3 || missing="$missing libsqlite3-dev"
+  pkg-config --exists zlib || missing="$missing zlib1g-dev"
+else
+  missing="$missing pkgconf libpoppler-glib-dev libsqlite3-dev zlib1g-dev"
 fi
 command -v xmllint >/dev/null 2>&1 || missing="$missing libxml2-utils"
 # OCR of scanned reports: the tesseract program with Dutch and English.
