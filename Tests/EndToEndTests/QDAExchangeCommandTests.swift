@@ -3,10 +3,6 @@ import PDFWriter
 import TestSupport
 import Testing
 
-#if canImport(FoundationXML)
-  import FoundationXML
-#endif
-
 /// `metaeval export qdpx|qdc` and `metaeval import qdpx` on real files: a corpus run of
 /// PDFs out to a REFI-QDA project checked against the schema and against the evidence, and a
 /// project coded by two people in a QDA tool back to coding CSVs and `metaeval agree`.
@@ -89,7 +85,7 @@ import Testing
 
     let entries = try unzip(output)
     let project = try #require(entries["project.qde"])
-    let read = ProjectXML.read(project)
+    let read = QDEReader.read(project)
     #expect(
       read.sources.map(\.name) == ["aanpak.pdf", "memo.txt", "sub/kort.pdf", "twee kolommen.pdf"])
     #expect(
@@ -156,7 +152,7 @@ import Testing
         == Data(contentsOf: URL(fileURLWithPath: directory.file("y.qdpx"))))
     let codebook = try CommandRunner.run(["export", "qdc", "-o", directory.file("x.qdc")])
     #expect(codebook.status == 0)
-    let qdcCodes = ProjectXML.read(
+    let qdcCodes = QDEReader.read(
       try Data(contentsOf: URL(fileURLWithPath: directory.file("x.qdc")))
     ).codes
     #expect(!qdcCodes.isEmpty)
@@ -275,7 +271,7 @@ import Testing
 
   /// The project.qde a QDA tool would write after two people coded with the codebook.
   fileprivate static func codedProject(
-    codes: [ProjectXML.Code], sources: [(guid: String, name: String, text: String)]
+    codes: [QDEReader.Code], sources: [(guid: String, name: String, text: String)]
   )
     -> String
   {
@@ -380,7 +376,7 @@ import Testing
   @Test func aProjectCodedByTwoPeopleImportsAsTwoCodingsThatAgreeAsComputedByHand() throws {
     let qdc = directory.file("codebook.qdc")
     #expect(try CommandRunner.run(["export", "qdc", "-o", qdc]).status == 0)
-    let codes = ProjectXML.read(try Data(contentsOf: URL(fileURLWithPath: qdc))).codes
+    let codes = QDEReader.read(try Data(contentsOf: URL(fileURLWithPath: qdc))).codes
     let sources = (1...4).map { number in
       (
         guid: String(format: "E0000000-0000-4000-8000-%012d", number), name: "report-\(number).txt",
@@ -514,97 +510,6 @@ import Testing
     #expect(
       badXML.stderr.hasPrefix("metaeval: \(broken)/project.qde:4: the XML does not parse"),
       "\(badXML.stderr)")
-  }
-}
-
-/// What the tests read of a `project.qde` or `.qdc`, with Foundation's parser (not the one
-/// under test): codes, text sources with their selections, cases with their values.
-private final class ProjectXML: NSObject, XMLParserDelegate {
-  struct Code: Equatable {
-    var guid: String
-    var name: String
-    var depth: Int
-  }
-
-  struct Selection {
-    var start: Int
-    var end: Int
-  }
-
-  struct Source {
-    var guid: String
-    var name: String
-    var selections: [Selection]
-  }
-
-  struct Case {
-    var name: String
-    var sources: [String]
-    var values: [String: String]
-  }
-
-  var codes: [Code] = []
-  var sources: [Source] = []
-  var cases: [Case] = []
-  private var variables: [String: String] = [:]
-  private var variable: String?
-  private var codeDepth = 0
-  private var text = ""
-
-  static func read(_ data: Data) -> ProjectXML {
-    let reader = ProjectXML()
-    let parser = XMLParser(data: data)
-    parser.delegate = reader
-    _ = parser.parse()
-    return reader
-  }
-
-  func parser(
-    _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-    qualifiedName: String?,
-    attributes: [String: String] = [:]
-  ) {
-    text = ""
-    switch elementName {
-    case "Code":
-      codes.append(
-        Code(guid: attributes["guid"] ?? "", name: attributes["name"] ?? "", depth: codeDepth))
-      codeDepth += 1
-    case "TextSource":
-      sources.append(
-        Source(guid: attributes["guid"] ?? "", name: attributes["name"] ?? "", selections: []))
-    case "PlainTextSelection":
-      sources[sources.count - 1].selections.append(
-        Selection(
-          start: Int(attributes["startPosition"] ?? "") ?? -1,
-          end: Int(attributes["endPosition"] ?? "") ?? -1))
-    case "Variable":
-      variables[attributes["guid"] ?? ""] = attributes["name"]
-    case "Case":
-      cases.append(Case(name: attributes["name"] ?? "", sources: [], values: [:]))
-    case "SourceRef":
-      cases[cases.count - 1].sources.append(attributes["targetGUID"] ?? "")
-    case "VariableRef":
-      variable = attributes["targetGUID"]
-    default:
-      break
-    }
-  }
-
-  func parser(_ parser: XMLParser, foundCharacters string: String) {
-    text += string
-  }
-
-  func parser(
-    _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
-    qualifiedName: String?
-  ) {
-    if elementName == "Code" { codeDepth -= 1 }
-    if ["BooleanValue", "TextValue", "IntegerValue"].contains(elementName), let variable,
-      let name = variables[variable]
-    {
-      cases[cases.count - 1].values[name] = text
-    }
   }
 }
 

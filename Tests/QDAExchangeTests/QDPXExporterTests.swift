@@ -88,7 +88,7 @@ import Testing
 
     let entries = try QDPXArchive.read(output)
     #expect(entries.keys.filter { !$0.hasPrefix("sources/") } == ["project.qde"])
-    let project = SelectionReader.read(try #require(entries["project.qde"]))
+    let project = QDEReader.read(try #require(entries["project.qde"]))
     #expect(project.sources.map(\.name) == ["advies.txt", "sub/memo.txt"])
     let results = try String(contentsOfFile: run + "/results.jsonl", encoding: .utf8).split(
       separator: "\n"
@@ -154,7 +154,7 @@ import Testing
     let output = directory.file("x.qdpx")
     _ = try exporter(run).export(to: output)
     let entries = try QDPXArchive.read(output)
-    let project = SelectionReader.read(try #require(entries["project.qde"]))
+    let project = QDEReader.read(try #require(entries["project.qde"]))
     let source = try #require(project.sources.first { $0.name == "advies.txt" })
     let text = String(decoding: try #require(entries["sources/\(source.guid).txt"]), as: UTF8.self)
     let pages = try Extractor().extract(directory.file("corpus/advies.txt")).pages
@@ -166,7 +166,7 @@ import Testing
     let run = try writeRun()
     let output = directory.file("x.qdpx")
     _ = try exporter(run).export(to: output)
-    let project = SelectionReader.read(try #require(try QDPXArchive.read(output)["project.qde"]))
+    let project = QDEReader.read(try #require(try QDPXArchive.read(output)["project.qde"]))
     #expect(project.cases.map(\.name) == ["advies.txt", "sub/memo.txt"])
     #expect(project.cases.map(\.sources) == project.sources.map { [$0.guid] })
     let advies = try #require(project.cases.first)

@@ -4,59 +4,70 @@ import Foundation
   import FoundationXML
 #endif
 
-/// The text sources of a `project.qde` with their selections, read independently of the
-/// module's own parser, for checking what the exporter wrote.
-final class SelectionReader: NSObject, XMLParserDelegate {
-  struct Selection {
-    var start: Int
-    var end: Int
-    var codes: [String]
-    var user: String?
+/// What the tests read of a REFI-QDA `project.qde` or `.qdc`, with Foundation's parser rather
+/// than the one under test: codes with their depth, text sources with their selections, cases
+/// with their variable values.
+public final class QDEReader: NSObject, XMLParserDelegate {
+  public struct Code: Equatable, Sendable {
+    public var guid: String
+    public var name: String
+    public var depth: Int
   }
 
-  struct Source {
-    var guid: String
-    var name: String
-    var plainTextPath: String
-    var selections: [Selection]
+  public struct Selection: Sendable {
+    public var start: Int
+    public var end: Int
+    public var codes: [String]
+    public var user: String?
   }
 
-  struct Case {
-    var name: String
-    var sources: [String]
-    var values: [String: String]
+  public struct Source: Sendable {
+    public var guid: String
+    public var name: String
+    public var plainTextPath: String
+    public var selections: [Selection]
   }
 
-  private(set) var sources: [Source] = []
-  private(set) var cases: [Case] = []
-  private(set) var variables: [String: String] = [:]
-  private var element = ""
+  public struct Case: Sendable {
+    public var name: String
+    public var sources: [String]
+    public var values: [String: String]
+  }
+
+  public private(set) var codes: [Code] = []
+  public private(set) var sources: [Source] = []
+  public private(set) var cases: [Case] = []
+  /// Variable names by GUID.
+  public private(set) var variables: [String: String] = [:]
   private var variable: String?
+  private var codeDepth = 0
   private var text = ""
 
-  static func read(_ data: Data) -> SelectionReader {
-    let reader = SelectionReader()
+  public static func read(_ data: Data) -> QDEReader {
+    let reader = QDEReader()
     let parser = XMLParser(data: data)
     parser.delegate = reader
     _ = parser.parse()
     return reader
   }
 
-  func parser(
+  public func parser(
     _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
     qualifiedName: String?,
     attributes: [String: String] = [:]
   ) {
-    element = elementName
     text = ""
     switch elementName {
+    case "Code":
+      codes.append(
+        Code(guid: attributes["guid"] ?? "", name: attributes["name"] ?? "", depth: codeDepth))
+      codeDepth += 1
     case "TextSource":
       sources.append(
         Source(
           guid: attributes["guid"] ?? "", name: attributes["name"] ?? "",
-          plainTextPath: attributes["plainTextPath"] ?? "",
-          selections: []))
-    case "PlainTextSelection":
+          plainTextPath: attributes["plainTextPath"] ?? "", selections: []))
+    case "PlainTextSelection" where !sources.isEmpty:
       sources[sources.count - 1].selections.append(
         Selection(
           start: Int(attributes["startPosition"] ?? "") ?? -1,
@@ -72,7 +83,7 @@ final class SelectionReader: NSObject, XMLParserDelegate {
       variables[attributes["guid"] ?? ""] = attributes["name"]
     case "Case":
       cases.append(Case(name: attributes["name"] ?? "", sources: [], values: [:]))
-    case "SourceRef":
+    case "SourceRef" where !cases.isEmpty:
       cases[cases.count - 1].sources.append(attributes["targetGUID"] ?? "")
     case "VariableRef":
       variable = attributes["targetGUID"]
@@ -81,16 +92,17 @@ final class SelectionReader: NSObject, XMLParserDelegate {
     }
   }
 
-  func parser(_ parser: XMLParser, foundCharacters string: String) {
+  public func parser(_ parser: XMLParser, foundCharacters string: String) {
     text += string
   }
 
-  func parser(
+  public func parser(
     _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
     qualifiedName: String?
   ) {
+    if elementName == "Code" { codeDepth -= 1 }
     if ["BooleanValue", "TextValue", "IntegerValue"].contains(elementName), let variable,
-      let name = variables[variable]
+      let name = variables[variable], !cases.isEmpty
     {
       cases[cases.count - 1].values[name] = text
     }
