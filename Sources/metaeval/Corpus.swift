@@ -86,14 +86,7 @@ struct Corpus: ParsableCommand {
       )
       throw ExitCode(2)
     }
-    let cachePath = noCache ? nil : (cache ?? ExtractionCache.defaultPath)
-    if let cachePath {
-      do {
-        _ = try ExtractionCache(path: cachePath)
-      } catch {
-        StandardError.line("metaeval: \(error); going on without the cache")
-      }
-    }
+    let cachePath = Self.usableCache(noCache ? nil : (cache ?? ExtractionCache.defaultPath))
     let folder = out ?? ("Reports" as NSString).appendingPathComponent(source.name)
     let output: CorpusOutput
     do {
@@ -150,6 +143,19 @@ struct Corpus: ParsableCommand {
     print(Self.summaryText(summary, metadata: metadata, folder: folder))
     if summary.scored == 0 { throw ExitCode(2) }
     if summary.failedCount > 0 { throw ExitCode(3) }
+  }
+
+  /// `path` if the cache there opens; otherwise nil, after one line on stderr, so that neither
+  /// the workers nor run.json refer to a cache the run does not use.
+  static func usableCache(_ path: String?) -> String? {
+    guard let path else { return nil }
+    do {
+      _ = try ExtractionCache(path: path)
+      return path
+    } catch {
+      StandardError.line("metaeval: \(error); going on without the cache")
+      return nil
+    }
   }
 
   static func summaryText(_ summary: CorpusSummary, metadata: RunMetadata, folder: String) -> String

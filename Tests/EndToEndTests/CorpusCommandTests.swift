@@ -104,6 +104,20 @@ import Testing
     #expect(metadata.contains("\"from_cache\" : 3"))
   }
 
+  @Test func aCacheThatCannotOpenIsSaidOnceAndNotUsed() throws {
+    let corpus = try hostileCorpus(mutatedCopies: 0)
+    try directory.write("not-a-folder", "a file")
+    let cache = directory.file("not-a-folder/cache.sqlite")
+    let result = try run([corpus, "--out", directory.file("out"), "--cache", cache])
+    #expect(result.status == 3)
+    #expect(
+      result.stderrLines.filter { $0.contains("going on without the cache") }.count == 1,
+      "\(result.stderr)")
+    #expect(result.stdout.contains("extracted 3, from cache 0"))
+    let metadata = try String(contentsOfFile: directory.file("out/run.json"), encoding: .utf8)
+    #expect(!metadata.contains("\"cache\""), "run.json names a cache the run did not use")
+  }
+
   @Test func twoRunsAtOnceShareTheCache() throws {
     let corpus = try hostileCorpus(mutatedCopies: 2)
     let cache = directory.file("shared.sqlite")
