@@ -28,6 +28,13 @@ struct ReflectOptions: ParsableArguments {
       "Today's date, YYYY-MM-DD (for reproducible summaries).", visibility: .hidden))
   var today: String?
 
+  /// A usage error unless `value` is absent or a real date written YYYY-MM-DD.
+  static func validateDate(_ value: String?, option: String) throws {
+    if let value, !ReflectionDates.isValid(value) {
+      throw ValidationError("\(option) must be YYYY-MM-DD")
+    }
+  }
+
   var todayString: String {
     today ?? ProcessInfo.processInfo.environment["METAEVAL_TODAY"] ?? ReflectionDates.string(Date())
   }
@@ -128,9 +135,7 @@ extension Reflect {
     var edit = false
 
     func validate() throws {
-      if let date, !ReflectionDates.isValid(date) {
-        throw ValidationError("--date must be YYYY-MM-DD")
-      }
+      try ReflectOptions.validateDate(date, option: "--date")
       if edit && message != nil { throw ValidationError("--edit and --message exclude each other") }
       for item in action { _ = try Self.parseAction(item, id: "A1") }
     }
@@ -257,6 +262,11 @@ extension Reflect {
     var openActions = false
     @Option(help: "text, json or csv.")
     var format: Format = .text
+
+    func validate() throws {
+      try ReflectOptions.validateDate(since, option: "--since")
+      try ReflectOptions.validateDate(until, option: "--until")
+    }
 
     func run() throws {
       let log = try options.log()

@@ -123,6 +123,27 @@ import Testing
     #expect(try String(contentsOfFile: path, encoding: .utf8).contains("We learned a lot."))
   }
 
+  @Test func listFiltersByDateAndRejectsADateItCannotCompare() throws {
+    for (date, title) in [("2026-03-09", "Spring"), ("2026-10-12", "Autumn")] {
+      let made = try reflect([
+        "new", "--moment", "during", "--title", title, "--date", date, "--message", title,
+      ])
+      #expect(made.status == 0, "\(made.stderr)")
+    }
+    let since = try reflect(["list", "--since", "2026-10-01"])
+    #expect(since.status == 0)
+    #expect(since.stdout.contains("Autumn") && !since.stdout.contains("Spring"), "\(since.stdout)")
+    let until = try reflect(["list", "--until", "2026-10-01"])
+    #expect(until.stdout.contains("Spring") && !until.stdout.contains("Autumn"), "\(until.stdout)")
+    // "2026-9-1" sorts after "2026-10-12" as text, so it must be refused, not compared.
+    for option in ["--since", "--until"] {
+      let bad = try reflect(["list", option, "2026-9-1"])
+      #expect(bad.status == 2)
+      #expect(bad.stderr.contains("\(option) must be YYYY-MM-DD"), "\(bad.stderr)")
+      #expect(bad.stdout.isEmpty)
+    }
+  }
+
   @Test func withoutALogEveryCommandSaysHowToStart() throws {
     let empty = try TemporaryDirectory("no-log")
     let result = try CommandRunner.run(["reflect", "list"], in: empty.path)
