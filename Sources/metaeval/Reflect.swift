@@ -254,9 +254,9 @@ extension Reflect {
     var audience: Audience?
     @Option(help: "Only entries with this tag.")
     var tag: String?
-    @Option(help: "Only entries on or after this date.")
+    @Option(help: "Only entries on or after this date, YYYY-MM-DD.")
     var since: String?
-    @Option(help: "Only entries on or before this date.")
+    @Option(help: "Only entries on or before this date, YYYY-MM-DD.")
     var until: String?
     @Flag(help: "Only entries with open actions.")
     var openActions = false
