@@ -10,7 +10,7 @@ struct Bench: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "metaeval-bench",
     abstract: "Measure metaeval beside pdftotext, or generate a synthetic corpus.",
-    subcommands: [Run.self, Generate.self], defaultSubcommand: Run.self)
+    subcommands: [Run.self, Generate.self, Score.self], defaultSubcommand: Run.self)
 }
 
 struct Run: ParsableCommand {

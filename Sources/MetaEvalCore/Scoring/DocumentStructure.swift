@@ -35,8 +35,7 @@ struct DocumentStructure {
     var lines: [Line] = []
     var words = 0
     for (pageIndex, page) in pages.enumerated() {
-      let pageLines = page.text.split(separator: "\n", omittingEmptySubsequences: true)
-        .map { Self.plainLine(Self.trim($0)) }.filter { !$0.isEmpty }
+      let pageLines = Self.trimmedLines(of: page.text).map(Self.plainLine).filter { !$0.isEmpty }
       let isContentsPage = Self.isContentsPage(pageLines)
       // After a "Contents" title, entries follow until a line that is not one: a sentence, or
       // a heading that repeats an entry (the contents ended and the section itself began).
@@ -77,13 +76,7 @@ struct DocumentStructure {
   /// so that reports kept as Markdown read like the same report in a PDF.
   static func plainLine(_ line: String) -> String {
     // Most lines hold no Markdown at all: look at the bytes before doing any work.
-    guard
-      line.utf8.contains(where: {
-        $0 == 0x23 || $0 == 0x2A || $0 == 0x5F || $0 == 0x5D || $0 == 0x2D
-      })
-    else {
-      return line
-    }
+    guard mayHoldMarkdown(line) else { return line }
     var text = line
     if text.hasPrefix("#") {
       let marks = text.prefix(while: { $0 == "#" })
@@ -101,16 +94,42 @@ struct DocumentStructure {
     return trim(Substring(text))
   }
 
+  /// What `plainLine` would change: a heading mark at the start, `**`, `__`, a link's `](`,
+  /// or a rule (`---`; `***` holds `**`). The line is trimmed already.
+  static func mayHoldMarkdown(_ line: String) -> Bool {
+    var previous: UInt8 = 0
+    for byte in line.utf8 {
+      if previous == 0 && byte == 0x23 { return true }
+      if byte == previous && (byte == 0x2A || byte == 0x5F) || previous == 0x5D && byte == 0x28 {
+        return true
+      }
+      previous = byte
+    }
+    return line == "---"
+  }
+
+  /// The lines of a page, each without leading and trailing white space (empty ones included).
+  static func trimmedLines(of text: String) -> [String] {
+    var text = text
+    return text.withUTF8 { bytes in
+      var lines: [String] = []
+      var start = 0
+      while start < bytes.count {
+        var end = start
+        while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+        if end > start {
+          lines.append(UTF8Text.string(bytes, UTF8Text.trimmed(bytes, start..<end)))
+        }
+        start = end + 1
+      }
+      return lines
+    }
+  }
+
   /// The line without leading and trailing white space.
   static func trim(_ line: Substring) -> String {
-    var slice = line
-    while let first = slice.unicodeScalars.first, first.properties.isWhitespace {
-      slice = slice.dropFirst()
-    }
-    while let last = slice.unicodeScalars.last, last.properties.isWhitespace {
-      slice = slice.dropLast()
-    }
-    return String(slice)
+    var text = String(line)
+    return text.withUTF8 { UTF8Text.string($0, UTF8Text.trimmed($0, 0..<$0.count)) }
   }
 
   static func wordCount(_ text: String) -> Int {
@@ -138,16 +157,25 @@ struct DocumentStructure {
   static func hasDotLeaders(_ text: String) -> Bool {
     var dots = 0
     var ellipses = 0
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case ".":
+    var bytes = text.utf8.makeIterator()
+    while let byte = bytes.next() {
+      switch byte {
+      case 0x2E:
         dots += 1
         if dots >= 4 { return true }
-      case " ":
+      case 0x20:
         continue
-      case "…":
-        ellipses += 1
-        if ellipses >= 2 { return true }
+      case 0xE2:
+        // "…" is E2 80 A6; any other scalar that starts with E2 breaks the run.
+        let second = bytes.next()
+        let third = second == 0x80 ? bytes.next() : nil
+        if second == 0x80 && third == 0xA6 {
+          ellipses += 1
+          if ellipses >= 2 { return true }
+          continue
+        }
+        dots = 0
+        ellipses = 0
       default:
         dots = 0
         ellipses = 0
@@ -158,15 +186,20 @@ struct DocumentStructure {
 
   /// "3.2 Aanpak ........ 12", "Conclusies 23": a page number of one to three digits at the end.
   static func endsInPageNumber(_ text: String) -> Bool {
-    let scalars = Array(text.unicodeScalars.suffix(6))
+    let bytes = text.utf8
+    var index = bytes.endIndex
     var digits = 0
-    var index = scalars.count - 1
-    while index >= 0, scalars[index].properties.numericType == .decimal, scalars[index].isASCII {
+    while index > bytes.startIndex, digits <= 3 {
+      let before = bytes.index(before: index)
+      guard UTF8Text.isASCIIDigit(bytes[before]) else { break }
       digits += 1
-      index -= 1
+      index = before
     }
-    guard (1...3).contains(digits), index >= 0 else { return false }
-    return scalars[index] == " " || scalars[index] == "." || scalars[index] == "…"
+    guard (1...3).contains(digits), index > bytes.startIndex else { return false }
+    let before = bytes[bytes.index(before: index)]
+    if before == 0x20 || before == 0x2E { return true }
+    // "…" ends in A6, after E2 80.
+    return before == 0xA6 && text.utf8[..<index].suffix(3).elementsEqual([0xE2, 0x80, 0xA6])
   }
 
   /// A page of contents: most of its lines end in a page number.
@@ -194,21 +227,24 @@ struct DocumentStructure {
   /// the next one, except where the next line starts a list item or the line is a heading.
   static func sentences(of lines: [Line]) -> [Sentence] {
     var result: [Sentence] = []
-    var current = ""
+    var current: [UInt8] = []
+    current.reserveCapacity(4096)
     var start = 0
     var currentPage = 0
     var currentContents = false
     func flush() {
-      let text = trim(Substring(current))
+      let text = current.withUnsafeBufferPointer {
+        UTF8Text.string($0, UTF8Text.trimmed($0, 0..<$0.count))
+      }
       if !text.isEmpty {
         result.append(
           Sentence(page: currentPage, line: start, text: text, isContents: currentContents))
       }
-      current = ""
+      current.removeAll(keepingCapacity: true)
     }
     for (index, line) in lines.enumerated() {
       let startsItem = startsListItem(line.text)
-      let endedSentence = current.last.map { ".!?".contains($0) } ?? false
+      let endedSentence = current.last.map { $0 == 0x2E || $0 == 0x21 || $0 == 0x3F } ?? false
       if current.isEmpty || startsItem || endedSentence || line.isHeadingShaped || line.isContents
         || currentContents || line.page != currentPage && endsBlock(current)
       {
@@ -218,16 +254,23 @@ struct DocumentStructure {
         currentContents = line.isContents
       }
       // Split the line at sentence ends; the last piece may continue on the next line.
-      var remainder = Substring(line.text)
-      while let end = sentenceEnd(in: remainder) {
-        current += (current.isEmpty ? "" : " ") + remainder[..<end]
-        flush()
-        start = index
-        currentPage = line.page
-        currentContents = line.isContents
-        remainder = remainder[end...].drop(while: \.isWhitespace)
+      var text = line.text
+      text.withUTF8 { bytes in
+        var position = 0
+        while let end = sentenceEnd(in: bytes, from: position) {
+          if !current.isEmpty { current.append(0x20) }
+          current.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[position..<end]))
+          flush()
+          start = index
+          currentPage = line.page
+          currentContents = line.isContents
+          position = UTF8Text.skipWhitespace(bytes, from: end)
+        }
+        if position < bytes.count {
+          if !current.isEmpty { current.append(0x20) }
+          current.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[position...]))
+        }
       }
-      if !remainder.isEmpty { current += (current.isEmpty ? "" : " ") + remainder }
       if line.isHeadingShaped || line.isContents { flush() }
     }
     flush()
@@ -235,6 +278,9 @@ struct DocumentStructure {
   }
 
   static func startsListItem(_ text: String) -> Bool {
+    // Most lines start with an ASCII letter: answered from the first byte.
+    guard let byte = text.utf8.first else { return false }
+    if byte < 0x80 && !UTF8Text.isASCIIDigit(byte) { return byte == 0x2D || byte == 0x2A }
     guard let first = text.first else { return false }
     if "•●▪■◦·–-*\u{F07A}\u{F0B7}".contains(first) { return true }
     let digits = text.prefix(while: \.isNumber)
@@ -245,51 +291,60 @@ struct DocumentStructure {
     return false
   }
 
-  static func endsBlock(_ text: String) -> Bool {
+  static func endsBlock(_ text: [UInt8]) -> Bool {
     guard let last = text.last else { return true }
-    return ".!?:".contains(last)
+    return last == 0x2E || last == 0x21 || last == 0x3F || last == 0x3A
   }
 
-  /// The end of the first sentence in `text`: after `.`, `!` or `?` followed by a space and a
-  /// capital, a digit or an opening quote. Abbreviations (e.g., i.e., o.a., bijv.) do not end.
-  static func sentenceEnd(in text: Substring) -> Substring.Index? {
-    // Scalars, not Characters: grapheme breaking is the slow part and nothing here needs it.
-    let scalars = text.unicodeScalars
-    var index = scalars.startIndex
-    while index < scalars.endIndex {
-      let scalar = scalars[index]
-      if scalar == "." || scalar == "!" || scalar == "?" {
-        let next = scalars.index(after: index)
-        if next == scalars.endIndex { return nil }
-        if scalars[next] == " " {
-          var after = next
-          while after < scalars.endIndex, scalars[after] == " " {
-            after = scalars.index(after: after)
-          }
-          if after < scalars.endIndex {
-            let first = scalars[after]
-            let opens =
-              first.properties.isUppercase || first.properties.numericType == .decimal
-              || "\"“‘(".unicodeScalars.contains(first)
-            if opens {
-              // The word before the full stop, found backwards from it.
-              var wordStart = index
-              while wordStart > scalars.startIndex, scalars[scalars.index(before: wordStart)] != " "
-              {
-                wordStart = scalars.index(before: wordStart)
-              }
-              let word = String(scalars[wordStart..<index])
-              let length = scalars.distance(from: wordStart, to: index)
-              if !abbreviations.contains(word.lowercased()) && length > 1 || scalar != "." {
-                return next
-              }
-            }
-          }
-        }
+  /// The end of the first sentence in `bytes` from `start`: after `.`, `!` or `?` followed by
+  /// a space and a capital, a digit or an opening quote. Abbreviations (e.g., i.e., o.a.,
+  /// bijv.) do not end one.
+  static func sentenceEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    var index = start
+    let count = bytes.count
+    while index < count {
+      let byte = bytes[index]
+      defer { index += 1 }
+      guard byte == 0x2E || byte == 0x21 || byte == 0x3F else { continue }
+      let next = index + 1
+      if next == count { return nil }
+      guard bytes[next] == 0x20 else { continue }
+      var after = next
+      while after < count, bytes[after] == 0x20 { after += 1 }
+      guard after < count else { continue }
+      let first = bytes[after]
+      let opens: Bool
+      if first < 0x80 {
+        opens =
+          UTF8Text.isASCIIUppercase(first) || UTF8Text.isASCIIDigit(first) || first == 0x22
+          || first == 0x28
+      } else {
+        let scalar = UTF8Text.scalar(bytes, at: after).0
+        opens =
+          scalar.properties.isUppercase || scalar.properties.numericType == .decimal
+          || scalar == "“" || scalar == "‘"
       }
-      index = scalars.index(after: index)
+      guard opens else { continue }
+      if byte != 0x2E { return next }
+      // The word before the full stop, found backwards from it.
+      var wordStart = index
+      while wordStart > start, bytes[wordStart - 1] != 0x20 { wordStart -= 1 }
+      if UTF8Text.scalarCount(bytes, wordStart..<index) > 1
+        && !isAbbreviation(UnsafeBufferPointer(rebasing: bytes[wordStart..<index]))
+      {
+        return next
+      }
     }
     return nil
+  }
+
+  /// Whether a word (without its full stop) is one of the abbreviations, in any case.
+  static func isAbbreviation(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+    // Every abbreviation is ASCII and at most five letters long.
+    guard word.count <= 5, word.allSatisfy({ $0 < 0x80 }) else { return false }
+    let lowered = String(
+      decoding: word.map { UTF8Text.isASCIIUppercase($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+    return abbreviations.contains(lowered)
   }
 
   static let abbreviations: Set<String> = [
@@ -301,12 +356,35 @@ struct DocumentStructure {
   /// Short, without a sentence end, not ending in a word that needs a next one, and not
   /// continued in lower case on the next line: a heading, a label, a table cell.
   static func isHeadingShaped(_ text: String, next: String? = nil) -> Bool {
-    guard let last = text.last, let first = text.first else { return false }
-    guard !".,;".contains(last), first.isUppercase || first.isNumber else { return false }
+    let bytes = text.utf8
+    guard let lastByte = bytes.last, let firstByte = bytes.first else { return false }
+    guard lastByte != 0x2E && lastByte != 0x2C && lastByte != 0x3B else { return false }
+    if firstByte < 0x80 {
+      guard UTF8Text.isASCIIUppercase(firstByte) || UTF8Text.isASCIIDigit(firstByte) else {
+        return false
+      }
+    } else {
+      guard let first = text.first, first.isUppercase || first.isNumber else { return false }
+    }
     guard wordCount(text) <= 12 else { return false }
-    let lastWord = text.reversed().prefix(while: { $0 != " " }).reversed()
-    if continuationWords.contains(String(lastWord).lowercased()) { return false }
-    if let next, let nextFirst = next.first, nextFirst.isLowercase { return false }
+    // The last word (after the last space): every continuation word is short ASCII.
+    var wordStart = bytes.endIndex
+    while wordStart > bytes.startIndex, bytes[bytes.index(before: wordStart)] != 0x20 {
+      wordStart = bytes.index(before: wordStart)
+    }
+    let lastWord = bytes[wordStart...]
+    if lastWord.count <= 5 && lastWord.allSatisfy({ $0 < 0x80 }) {
+      let lowered = String(
+        decoding: lastWord.map { UTF8Text.isASCIIUppercase($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+      if continuationWords.contains(lowered) { return false }
+    }
+    if let next, let nextByte = next.utf8.first {
+      if nextByte < 0x80 {
+        if UTF8Text.isASCIILowercase(nextByte) { return false }
+      } else if let nextFirst = next.first, nextFirst.isLowercase {
+        return false
+      }
+    }
     return true
   }
 

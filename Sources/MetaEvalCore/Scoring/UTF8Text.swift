@@ -1,0 +1,90 @@
+/// Byte-level helpers over valid UTF-8, for the loops that read every line of a document.
+///
+/// `Character` and `String.Index` walk grapheme clusters, which is most of the cost of
+/// cutting a document into lines and sentences; these walk bytes and decode a scalar only
+/// where the byte is not ASCII.
+enum UTF8Text {
+  /// The scalar that starts at `index`, with its length in bytes.
+  @inline(__always)
+  static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
+    let lead = UInt32(bytes[index])
+    if lead < 0x80 { return (Unicode.Scalar(UInt8(lead)), 1) }
+    func continuation(_ offset: Int) -> UInt32 {
+      index + offset < bytes.count ? UInt32(bytes[index + offset] & 0x3F) : 0
+    }
+    let value: UInt32
+    let length: Int
+    if lead < 0xE0 {
+      value = (lead & 0x1F) << 6 | continuation(1)
+      length = 2
+    } else if lead < 0xF0 {
+      value = (lead & 0x0F) << 12 | continuation(1) << 6 | continuation(2)
+      length = 3
+    } else {
+      value = (lead & 0x07) << 18 | continuation(1) << 12 | continuation(2) << 6 | continuation(3)
+      length = 4
+    }
+    return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+  }
+
+  /// Where the scalar that ends just before `end` starts.
+  @inline(__always)
+  static func scalarStart(_ bytes: UnsafeBufferPointer<UInt8>, before end: Int) -> Int {
+    var start = end - 1
+    while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
+    return start
+  }
+
+  /// Unicode's White_Space, with ASCII answered without a table lookup.
+  @inline(__always)
+  static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.isASCII
+      ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
+  }
+
+  /// The range of `bytes` without leading and trailing white space.
+  static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
+    var start = range.lowerBound
+    var end = range.upperBound
+    while start < end {
+      let (scalar, length) = Self.scalar(bytes, at: start)
+      guard isWhitespace(scalar) else { break }
+      start += length
+    }
+    while end > start {
+      let scalarStart = Self.scalarStart(bytes, before: end)
+      guard isWhitespace(Self.scalar(bytes, at: scalarStart).0) else { break }
+      end = scalarStart
+    }
+    return start..<end
+  }
+
+  /// The first place at or after `index` that is not white space.
+  static func skipWhitespace(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
+    var position = index
+    while position < bytes.count {
+      let (scalar, length) = Self.scalar(bytes, at: position)
+      guard isWhitespace(scalar) else { break }
+      position += length
+    }
+    return position
+  }
+
+  static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+    String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+  }
+
+  /// The number of scalars in a range (bytes that do not continue a scalar).
+  static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+    var count = 0
+    for index in range where bytes[index] & 0xC0 != 0x80 { count += 1 }
+    return count
+  }
+
+  @inline(__always)
+  static func isASCIIUppercase(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) }
+  @inline(__always)
+  static func isASCIILowercase(_ byte: UInt8) -> Bool { (0x61...0x7A).contains(byte) }
+  @inline(__always)
+  static func isASCIIDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
+}
