@@ -14,6 +14,8 @@ public struct Pattern: @unchecked Sendable {
     let regex: NSRegularExpression
     /// Lower-cased literals of which every match holds one, or nil (see `LiteralAnchors`).
     let anchors: [String]?
+    /// The spellings of a whole-word term, matched without the engine (see `WordLiterals`).
+    var words: WordLiterals? = nil
   }
 
   init(_ source: String, branches: [Branch]) {

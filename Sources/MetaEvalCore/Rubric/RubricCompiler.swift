@@ -151,10 +151,13 @@ struct RubricCompiler {
         var branches: [Pattern.Branch] = []
         for alternative in LiteralAnchors.branches(of: source) {
           do {
+            let wrapped = wrap(alternative)
             let regex = try NSRegularExpression(
-              pattern: wrap(alternative), options: [.caseInsensitive, .anchorsMatchLines])
+              pattern: wrapped, options: [.caseInsensitive, .anchorsMatchLines])
             branches.append(
-              Pattern.Branch(regex: regex, anchors: LiteralAnchors.extract(from: alternative)))
+              Pattern.Branch(
+                regex: regex, anchors: LiteralAnchors.extract(from: alternative),
+                words: WordLiterals.read(wrapped: wrapped)))
           } catch {
             throw .invalidPattern(
               path: self.path, line: locator.line(of: path + [PathKey(key), PathKey(index)]),

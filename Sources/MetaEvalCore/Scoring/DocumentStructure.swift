@@ -148,9 +148,14 @@ struct DocumentStructure {
   ]
 
   static func isContentsTitle(_ text: String) -> Bool {
-    text.utf8.count <= 20
-      && contentsTitles.contains(
-        text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ": ")))
+    // Every title is ASCII: a line with other letters is none of them.
+    let bytes = text.utf8
+    guard bytes.count <= 20, bytes.allSatisfy({ $0 < 0x80 }) else { return false }
+    let lowered = bytes.map { UTF8Text.isASCIIUppercase($0) ? $0 | 0x20 : $0 }
+    let start = lowered.firstIndex { $0 != 0x20 && $0 != 0x3A } ?? lowered.endIndex
+    let end = (lowered.lastIndex { $0 != 0x20 && $0 != 0x3A } ?? start - 1) + 1
+    guard start < end else { return false }
+    return contentsTitles.contains(String(decoding: lowered[start..<end], as: UTF8.self))
   }
 
   /// Four or more dots (or spaced dots) or two ellipses in a row: the leaders of a contents line.

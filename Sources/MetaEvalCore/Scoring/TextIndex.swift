@@ -6,16 +6,23 @@ import Foundation
 final class TextIndex {
   /// A match of a pattern inside one unit.
   struct Hit {
-    /// The engine's result, with ranges in `source`.
-    let result: NSTextCheckingResult
+    /// The match's range inside its unit (UTF-16).
+    let range: NSRange
+    /// The engine's result, with ranges in `source`; nil for a match found without the engine.
+    let result: NSTextCheckingResult?
     /// The text the result's ranges refer to: the joined text, or the unit alone.
-    let source: NSString
-    /// Where the unit starts in `source`.
-    let offset: Int
+    let source: NSString?
 
-    /// The match's range inside its unit.
-    var range: NSRange {
-      NSRange(location: result.range.location - offset, length: result.range.length)
+    init(result: NSTextCheckingResult, source: NSString, offset: Int) {
+      self.range = NSRange(location: result.range.location - offset, length: result.range.length)
+      self.result = result
+      self.source = source
+    }
+
+    init(range: NSRange) {
+      self.range = range
+      self.result = nil
+      self.source = nil
     }
   }
 
@@ -25,6 +32,9 @@ final class TextIndex {
   /// The units lower-cased and joined as UTF-8, for the anchor search, with their starts.
   private let lowered: [UInt8]
   private let loweredStarts: [Int]
+  /// Units whose lower-casing kept every character's UTF-16 length, so that places in
+  /// `lowered` convert to places in the unit.
+  private let aligned: [Bool]
   private var cache: [ObjectIdentifier: [Int: Hit]] = [:]
 
   init(units: [String]) {
@@ -33,58 +43,179 @@ final class TextIndex {
     var loweredStarts: [Int] = []
     var lowered: [UInt8] = []
     starts.reserveCapacity(units.count)
+    var aligned: [Bool] = []
+    aligned.reserveCapacity(units.count)
     var offset = 0
     for unit in units {
       starts.append(offset)
-      offset += unit.utf16.count + 1
       loweredStarts.append(lowered.count)
-      // ASCII is lowered byte by byte; other text through the full Unicode mapping.
-      if unit.utf8.allSatisfy({ $0 < 0x80 }) {
-        lowered.append(contentsOf: unit.utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 })
-      } else {
-        lowered.append(contentsOf: unit.lowercased().utf8)
-      }
+      let length = Self.appendLowered(unit, to: &lowered)
+      offset += length.original + 1
+      aligned.append(length.original == length.lowered)
       lowered.append(0x0A)
     }
+    self.aligned = aligned
     self.starts = starts
     self.loweredStarts = loweredStarts
     self.lowered = lowered
     self.joined = units.joined(separator: "\n") as NSString
   }
 
+  /// Appends the text lower-cased as `String.lowercased()` does (scalar by scalar), and
+  /// returns its length in UTF-16 code units before and after. ASCII and Latin-1 letters are
+  /// mapped without a table lookup; punctuation such as quotes and dashes has no case.
+  static func appendLowered(_ text: String, to lowered: inout [UInt8]) -> (
+    original: Int, lowered: Int
+  ) {
+    var utf16 = 0
+    var loweredUTF16 = 0
+    for scalar in text.unicodeScalars {
+      let value = scalar.value
+      if value < 0x80 {
+        lowered.append(UInt8(value) | ((0x41...0x5A).contains(value) ? 0x20 : 0))
+        utf16 += 1
+        loweredUTF16 += 1
+        continue
+      }
+      let width = value > 0xFFFF ? 2 : 1
+      utf16 += width
+      if (0xC0...0xDE).contains(value) && value != 0xD7 {
+        lowered.append(contentsOf: Unicode.Scalar(value + 0x20)!.utf8)
+        loweredUTF16 += 1
+      } else if value < 0x100 || (0x2000...0x206F).contains(value)
+        || !scalar.properties.changesWhenLowercased
+      {
+        lowered.append(contentsOf: scalar.utf8)
+        loweredUTF16 += width
+      } else {
+        let mapping = scalar.properties.lowercaseMapping
+        lowered.append(contentsOf: mapping.utf8)
+        // A character that becomes several (İ to i and a dot) shifts every place after it.
+        loweredUTF16 += mapping.unicodeScalars.count == 1 ? mapping.utf16.count : -1_000_000
+      }
+    }
+    return (utf16, loweredUTF16)
+  }
+
   /// The units that hold one of the anchors (lower-cased substrings).
   func units(holding anchors: [String]) -> Set<Int> {
     var found = Set<Int>()
+    for anchor in anchors {
+      places(of: Array(anchor.utf8)) { found.insert(Self.index(of: $0, in: loweredStarts)) }
+    }
+    return found
+  }
+
+  /// Calls `body` with every place of `needle` (two bytes or more) in the lower-cased text,
+  /// in ascending order: only the places of its rarest byte pair are compared.
+  private func places(of needle: [UInt8], _ body: (Int) -> Void) {
+    guard needle.count >= 2 else { return }
+    let starts = pairStarts
+    let allPlaces = pairPlaces
+    var rarest = 0
+    var fewest = Int.max
+    for offset in 0..<(needle.count - 1) {
+      let key = Int(Self.pair(needle[offset], needle[offset + 1]))
+      let count = Int(starts[key + 1] - starts[key])
+      if count < fewest {
+        fewest = count
+        rarest = offset
+      }
+    }
+    guard fewest > 0 else { return }
+    let key = Int(Self.pair(needle[rarest], needle[rarest + 1]))
     lowered.withUnsafeBytes { haystack in
       guard let base = haystack.baseAddress else { return }
-      for anchor in anchors {
-        let needle = Array(anchor.utf8)
-        guard needle.count >= 2 else { continue }
-        // The anchor's rarest byte pair: only its places are checked.
-        var rarest = 0
-        var fewest = Int.max
-        for offset in 0..<(needle.count - 1) {
-          let key = Int(Self.pair(needle[offset], needle[offset + 1]))
-          let count = Int(pairStarts[key + 1] - pairStarts[key])
-          if count < fewest {
-            fewest = count
-            rarest = offset
-          }
+      needle.withUnsafeBytes { pattern in
+        for slot in Int(starts[key])..<Int(starts[key + 1]) {
+          let start = Int(allPlaces[slot]) - rarest
+          guard start >= 0, start + needle.count <= haystack.count else { continue }
+          if memcmp(base + start, pattern.baseAddress!, needle.count) == 0 { body(start) }
         }
-        guard fewest > 0 else { continue }
-        let key = Int(Self.pair(needle[rarest], needle[rarest + 1]))
-        needle.withUnsafeBytes { pattern in
-          for slot in Int(pairStarts[key])..<Int(pairStarts[key + 1]) {
-            let start = Int(pairPlaces[slot]) - rarest
-            guard start >= 0, start + needle.count <= haystack.count else { continue }
-            if memcmp(base + start, pattern.baseAddress!, needle.count) == 0 {
-              found.insert(Self.index(of: start, in: loweredStarts))
+      }
+    }
+  }
+
+  /// The first match of a whole-word term in each unit, found in the lower-cased text as the
+  /// engine would find it: the leftmost place, and there the first spelling in the engine's
+  /// order. A unit whose lower-casing moved places is left to the engine.
+  private func wordHits(_ words: WordLiterals, branch: Pattern.Branch) -> [Int: Hit] {
+    // unit: (place in lowered, end in lowered, spelling)
+    var best: [Int: (start: Int, end: Int, spelling: Int)] = [:]
+    lowered.withUnsafeBufferPointer { text in
+      for (spelling, needle) in words.spellings.enumerated() {
+        places(of: needle) { start in
+          let unit = Self.index(of: start, in: loweredStarts)
+          if let found = best[unit], found.start < start || found.start == start {
+            return
+          }
+          guard start == loweredStarts[unit] || !Self.isWord(before: start, in: text) else {
+            return
+          }
+          var end = start + needle.count
+          if words.restOfWord {
+            while end < text.count {
+              let (scalar, length) = UTF8Text.scalar(text, at: end)
+              guard Self.isWord(scalar) else { break }
+              end += length
             }
+          } else if end < text.count && Self.isWord(UTF8Text.scalar(text, at: end).0) {
+            return
+          }
+          best[unit] = (start, end, spelling)
+        }
+      }
+    }
+    var hits: [Int: Hit] = [:]
+    lowered.withUnsafeBufferPointer { text in
+      for (unit, found) in best {
+        if aligned[unit] {
+          let location = Self.utf16Length(text, loweredStarts[unit]..<found.start)
+          let length = Self.utf16Length(text, found.start..<found.end)
+          hits[unit] = Hit(range: NSRange(location: location, length: length))
+        } else {
+          let unitText = units[unit]
+          if let result = branch.regex.firstMatch(
+            in: unitText, range: NSRange(unitText.startIndex..., in: unitText))
+          {
+            hits[unit] = Hit(result: result, source: unitText as NSString, offset: 0)
           }
         }
       }
     }
-    return found
+    return hits
+  }
+
+  static func utf16Length(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+    var length = 0
+    for index in range {
+      let byte = text[index]
+      if byte & 0xC0 != 0x80 { length += byte >= 0xF0 ? 2 : 1 }
+    }
+    return length
+  }
+
+  /// Whether the character that ends just before `place` is a word character.
+  static func isWord(before place: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+    isWord(UTF8Text.scalar(text, at: UTF8Text.scalarStart(text, before: place)).0)
+  }
+
+  /// The regex engine's `\w`: letters, marks, decimal digits, connector punctuation, ZWNJ, ZWJ.
+  static func isWord(_ scalar: Unicode.Scalar) -> Bool {
+    let value = scalar.value
+    if value < 0x80 {
+      return (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value)
+        || (0x30...0x39).contains(value) || value == 0x5F
+    }
+    if value == 0x200C || value == 0x200D { return true }
+    let properties = scalar.properties
+    if properties.isAlphabetic { return true }
+    switch properties.generalCategory {
+    case .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .connectorPunctuation:
+      return true
+    default:
+      return false
+    }
   }
 
   /// Every place of every byte pair of the lower-cased text, made on first use: the places of
@@ -109,7 +240,9 @@ final class TextIndex {
   private var pairStarts: [Int32] { pairIndex.starts }
   private var pairPlaces: [Int32] { pairIndex.places }
 
-  static func pair(_ first: UInt8, _ second: UInt8) -> UInt16 { UInt16(first) << 8 | UInt16(second) }
+  static func pair(_ first: UInt8, _ second: UInt8) -> UInt16 {
+    UInt16(first) << 8 | UInt16(second)
+  }
 
   /// The first place of `needle` in `haystack` (memchr for the first byte, then memcmp).
   static func find(_ needle: UnsafeRawBufferPointer, in haystack: UnsafeRawBufferPointer)
@@ -154,6 +287,7 @@ final class TextIndex {
   }
 
   private func branchHits(_ branch: Pattern.Branch) -> [Int: Hit] {
+    if let words = branch.words { return wordHits(words, branch: branch) }
     var hits: [Int: Hit] = [:]
     if let anchors = branch.anchors {
       // Only the units that hold an anchor can match; run the engine on those alone.
@@ -194,11 +328,12 @@ final class TextIndex {
 
   /// The text of a named group of a hit, or nil when the group did not take part.
   func group(_ name: String, of hit: Hit) -> String? {
+    guard let result = hit.result, let source = hit.source else { return nil }
     for candidate in [name] + (2...9).map({ "\(name)\($0)" }) {
-      guard let range = ScoringContext.range(withName: candidate, in: hit.result),
+      guard let range = ScoringContext.range(withName: candidate, in: result),
         range.location != NSNotFound
       else { continue }
-      return hit.source.substring(with: range)
+      return source.substring(with: range)
     }
     return nil
   }

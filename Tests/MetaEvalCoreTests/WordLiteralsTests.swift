@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+
+@testable import MetaEvalCore
+
+@Suite struct WordLiteralsTests {
+  @Test(arguments: [
+    ("costs?", ["costs", "cost"], false),
+    ("(un)?reliable", ["unreliable", "reliable"], false),
+    ("decision[- ]making", ["decision-making", "decision making"], false),
+    ("Effective\\w*", ["effective"], true),
+    ("case stud(y|ies)", ["case study", "case studies"], false),
+    ("iso[ -]?27001", ["iso 27001", "iso-27001", "iso27001"], false),
+    (
+      "literature( review| study)?", ["literature review", "literature study", "literature"], false
+    ),
+  ])
+  func termsExpandToTheirSpellingsInTheEnginesOrder(
+    term: String, spellings: [String], restOfWord: Bool
+  ) throws {
+    let words = try #require(WordLiterals.read(term: term))
+    #expect(words.spellings.map { String(decoding: $0, as: UTF8.self) } == spellings)
+    #expect(words.restOfWord == restOfWord)
+  }
+
+  @Test(arguments: [
+    "product(?! (owner|team))", "not \\w+ enough", "(\\w+ ){0,3}plan", "[a-z]x", "a.b", "x",
+    "(?<name>abc)", "ab+c", "\\bpost", "(s)?",
+  ])
+  func termsTheEngineMustReadAreLeftToIt(term: String) {
+    #expect(WordLiterals.read(term: term) == nil)
+  }
+
+  /// Found without the engine, a term's first match in every unit is where the engine finds
+  /// it, with the same length: boundaries, case, accents, letters that lower-case to two.
+  @Test func literalMatchesAreTheEnginesMatches() throws {
+    let units = [
+      "Apps are not an app.", "APP-store and app_x and app’s data", "façade app", "Ἀpp app",
+      "İapp app İ app", "appé app\u{301} app", "The costs and the cost", "COSTS", "costly costs",
+      "Effectiveness, ineffective, EFFECTIVE", "decision-making and decision making",
+      "ISO 27001 or iso-27001 or iso27001", "😀app 😀 app", "", "app", "xapp appx _app app",
+      "literature review literature", "\u{1D400}app 𝐀 app",
+    ]
+    for term in [
+      "app", "costs?", "effective\\w*", "decision[- ]making", "iso[ -]?27001",
+      "literature( review| study)?",
+    ] {
+      let wrapped = RubricCompiler.word(term)
+      let regex = try NSRegularExpression(
+        pattern: wrapped, options: [.caseInsensitive, .anchorsMatchLines])
+      let words = try #require(WordLiterals.read(wrapped: wrapped))
+      let literal = Pattern(term, branches: [.init(regex: regex, anchors: nil, words: words)])
+      let engine = Pattern(term, branches: [.init(regex: regex, anchors: nil)])
+      let found = TextIndex(units: units).firstHits(literal).mapValues(\.range)
+      let expected = TextIndex(units: units).firstHits(engine).mapValues(\.range)
+      #expect(found == expected, "term \(term)")
+      #expect(!expected.isEmpty)
+    }
+  }
+}
