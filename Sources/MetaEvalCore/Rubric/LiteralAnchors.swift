@@ -59,6 +59,18 @@ enum LiteralAnchors {
 
   /// Literal runs shorter than this are too common to be worth a search.
   static let minimumLength = 3
+  /// A run of fixed parts is spelled out in full up to this many strings.
+  static let maximumSpellings = 256
+
+  /// What one part of a pattern can match.
+  enum Part {
+    /// Exactly one of these strings (lower-cased), in order.
+    case finite([String])
+    /// Something longer or open-ended; every match of it holds one of `anchors` (when not nil).
+    case open(anchors: [String]?)
+    /// Matches no text: `^`, `$`, `\b`, lookarounds, flag settings.
+    case assertion
+  }
 
   struct Scanner {
     let characters: [Character]
@@ -71,7 +83,11 @@ enum LiteralAnchors {
 
     /// `a|b|c` up to a closing parenthesis or the end: each branch's anchors, or nil.
     mutating func alternatives() -> [[String]?] {
-      var branches: [[String]?] = [branch()]
+      alternativeParts().map(\.anchors)
+    }
+
+    mutating func alternativeParts() -> [(part: Part, anchors: [String]?)] {
+      var branches = [branch()]
       while current == "|" {
         index += 1
         branches.append(branch())
@@ -79,59 +95,84 @@ enum LiteralAnchors {
       return branches
     }
 
-    /// One branch: the best anchor set among its mandatory literal runs and groups.
-    mutating func branch() -> [String]? {
+    /// One branch: as a whole (finite when every part is), and the best anchor set among its
+    /// runs of fixed parts, each spelled out in full (`(we|they) (read|saw)` gives four).
+    mutating func branch() -> (part: Part, anchors: [String]?) {
       var candidates: [[String]] = []
-      var run = ""
+      var run = [""]
+      var whole: [String]? = [""]
       func endRun() {
-        let trimmed = run.trimmingSpaces()
-        if trimmed.count >= LiteralAnchors.minimumLength {
-          candidates.append([trimmed.lowercased()])
+        let trimmed = LiteralAnchors.minimal(run.map { $0.trimmingSpaces() })
+        if !trimmed.isEmpty && trimmed.allSatisfy({ $0.count >= LiteralAnchors.minimumLength }) {
+          candidates.append(trimmed)
         }
-        run = ""
+        run = [""]
+      }
+      func append(_ strings: [String]) {
+        let product = run.flatMap { head in strings.map { head + $0 } }
+        if product.count > LiteralAnchors.maximumSpellings {
+          endRun()
+          run = strings
+        } else {
+          run = product
+        }
+        if let sofar = whole {
+          let all = sofar.flatMap { head in strings.map { head + $0 } }
+          whole = all.count > LiteralAnchors.maximumSpellings ? nil : all
+        }
       }
       while let character = current, character != "|", character != ")" {
-        var literal: Character?
-        var groupAnchors: [String]?
-        var isGroup = false
+        var part: Part
         switch character {
         case "(":
-          isGroup = true
-          groupAnchors = group()
+          part = group()
         case "[":
-          skipClass()
+          part = characterClass()
         case "\\":
-          literal = escape()
-        case ".", "^", "$":
+          part = escape()
+        case "^", "$":
           index += 1
+          part = .assertion
+        case ".":
+          index += 1
+          part = .open(anchors: nil)
         default:
-          literal = character
+          part = .finite([character.lowercased()])
           index += 1
         }
-        let quantifier = readQuantifier()
-        switch quantifier {
-        case .optional:
+        switch (readQuantifier(), part) {
+        case (_, .assertion):
           endRun()
-        case .repeated:
-          if let literal { run.append(literal) }
+          whole = nil
+        case (.once, .finite(let strings)):
+          append(strings)
+        case (.optional, .finite(let strings)) where !strings.contains(""):
+          append(strings + [""])  // greedy: present first
+        case (.repeated, .finite(let strings)):
+          // The last repetition stands right before what follows; the run ends after it.
+          append(strings)
           endRun()
-          if isGroup, let groupAnchors { candidates.append(groupAnchors) }
-        case .once:
-          if let literal {
-            run.append(literal)
-          } else {
-            endRun()
-            if isGroup, let groupAnchors { candidates.append(groupAnchors) }
-          }
+          whole = nil
+        case (.once, .open(let anchors)), (.repeated, .open(let anchors)):
+          endRun()
+          whole = nil
+          if let anchors { candidates.append(anchors) }
+        default:
+          endRun()
+          whole = nil
         }
       }
       endRun()
       // The candidate whose shortest anchor is longest is the most selective.
-      return candidates.max { ($0.map(\.count).min() ?? 0) < ($1.map(\.count).min() ?? 0) }
+      let best = candidates.max {
+        ($0.map(\.count).min() ?? 0, -$0.count) < ($1.map(\.count).min() ?? 0, -$1.count)
+      }
+      if let whole { return (.finite(whole), best) }
+      return (.open(anchors: best), best)
     }
 
-    /// A group: its anchors when every alternative has some; lookarounds have none.
-    mutating func group() -> [String]? {
+    /// A group: finite when every alternative is; lookarounds and flags match no text.
+    mutating func group() -> Part {
       index += 1  // (
       var lookaround = false
       if current == "?" {
@@ -150,42 +191,78 @@ enum LiteralAnchors {
           while let character = current, character != ":" && character != ")" { index += 1 }
           if current == ")" {
             index += 1
-            return nil  // a bare flag setting consumes nothing
+            return .assertion  // a bare flag setting consumes nothing
           }
           index += 1  // :
         }
       }
-      let inner = alternatives()
+      let inner = alternativeParts()
       if current == ")" { index += 1 }
-      if lookaround { return nil }
-      var anchors: [String] = []
+      if lookaround { return .assertion }
+      var strings: [String]? = []
+      var anchors: [String]? = []
       for alternative in inner {
-        guard let set = alternative else { return nil }
-        anchors += set
+        if case .finite(let spelled) = alternative.part, strings != nil {
+          strings! += spelled
+        } else {
+          strings = nil
+        }
+        if let found = alternative.anchors, anchors != nil {
+          anchors! += found
+        } else {
+          anchors = nil
+        }
       }
-      return anchors.isEmpty ? nil : anchors
+      if let strings, strings.count <= LiteralAnchors.maximumSpellings { return .finite(strings) }
+      return .open(anchors: anchors.flatMap { $0.isEmpty ? nil : $0 })
     }
 
-    mutating func skipClass() {
+    /// `[sz]` or `[- ]`: its characters when they are few and plain; otherwise open.
+    mutating func characterClass() -> Part {
+      let start = index
       index += 1  // [
+      var members: [String] = []
+      var plain = current != "^"
       if current == "^" { index += 1 }
       if current == "]" { index += 1 }
       var depth = 1
       while let character = current, depth > 0 {
         if character == "\\" {
+          let escaped = index + 1 < characters.count ? characters[index + 1] : "\\"
+          if escaped.isLetter || escaped.isNumber { plain = false }
+          members.append(escaped.lowercased())
           index += 2
           continue
         }
-        if character == "[" { depth += 1 }
-        if character == "]" { depth -= 1 }
+        if character == "[" {
+          depth += 1
+          plain = false
+        }
+        if character == "]" {
+          depth -= 1
+          if depth == 0 { break }
+        }
+        if character == "-" && index > start + 1 && index + 1 < characters.count
+          && characters[index + 1] != "]"
+        {
+          plain = false  // a range
+        }
+        if character == ":" || character == "&" { plain = false }
+        members.append(character.lowercased())
         index += 1
       }
+      index += 1  // ]
+      guard plain, !members.isEmpty, members.count <= 8 else { return .open(anchors: nil) }
+      var unique: [String] = []
+      for member in members where !unique.contains(member) { unique.append(member) }
+      return .finite(unique)
     }
 
-    /// An escape: the literal it stands for, or nil for a class, an anchor or a property.
-    mutating func escape() -> Character? {
+    /// An escape: the literal it stands for; a class (`\w`, `\p{L}`) is open and an assertion
+    /// (`\b`, `\A`) matches no text.
+    mutating func escape() -> Part {
       index += 1  // backslash
-      guard let character = current else { return nil }
+      guard let character = current else { return .open(anchors: nil) }
       index += 1
       if character == "p" || character == "P" || character == "N" || character == "x"
         || character == "u"
@@ -196,21 +273,26 @@ enum LiteralAnchors {
         } else if character == "x" || character == "u" {
           index += character == "x" ? 2 : 4
         }
-        return nil
+        return .open(anchors: nil)
       }
-      if character.isLetter || character.isNumber { return nil }  // \w \s \b \d \1 ...
-      return character  // \. \- \( ...
+      if "bBAzZG".contains(character) { return .assertion }
+      if character.isLetter || character.isNumber { return .open(anchors: nil) }  // \w \s \d \1
+      return .finite([String(character)])  // \. \- \( ...
     }
 
-    enum Quantifier { case once, optional, repeated }
+    /// Once; `?`; `+` or `{2,}`; `*` or `{0,3}`.
+    enum Quantifier { case once, optional, repeated, any }
 
     mutating func readQuantifier() -> Quantifier {
       guard let character = current else { return .once }
       var result = Quantifier.once
       switch character {
-      case "?", "*":
+      case "?":
         index += 1
         result = .optional
+      case "*":
+        index += 1
+        result = .any
       case "+":
         index += 1
         result = .repeated
@@ -222,15 +304,31 @@ enum LiteralAnchors {
           index += 1
         }
         index += 1
-        let minimum =
-          Int(text.split(separator: ",", omittingEmptySubsequences: false).first ?? "") ?? 0
-        result = minimum == 0 ? .optional : .repeated
+        let bounds = text.split(separator: ",", omittingEmptySubsequences: false)
+        let minimum = Int(bounds.first ?? "") ?? 0
+        let maximum = bounds.count == 1 ? minimum : Int(bounds[1])
+        if minimum == 0 {
+          result = maximum == 1 ? .optional : .any
+        } else {
+          result = minimum == 1 && maximum == 1 ? .once : .repeated
+        }
       default:
         return .once
       }
       if current == "?" || current == "+" { index += 1 }  // lazy or possessive
       return result
     }
+  }
+
+  /// The strings without those that contain another of them: a text that holds
+  /// "het doel van dit onderzoek" holds "doel van dit onderzoek".
+  static func minimal(_ strings: [String]) -> [String] {
+    let unique = Array(Set(strings)).sorted { ($0.count, $0) < ($1.count, $1) }
+    var kept: [String] = []
+    for string in unique where !kept.contains(where: { string.contains($0) }) {
+      kept.append(string)
+    }
+    return kept.sorted()
   }
 }
 
