@@ -45,16 +45,33 @@ import Testing
       "app", "costs?", "effective\\w*", "decision[- ]making", "iso[ -]?27001",
       "literature( review| study)?",
     ] {
-      let wrapped = RubricCompiler.word(term)
-      let regex = try NSRegularExpression(
-        pattern: wrapped, options: [.caseInsensitive, .anchorsMatchLines])
-      let words = try #require(WordLiterals.read(wrapped: wrapped))
-      let literal = Pattern(term, branches: [.init(regex: regex, anchors: nil, words: words)])
-      let engine = Pattern(term, branches: [.init(regex: regex, anchors: nil)])
-      let found = TextIndex(units: units).firstHits(literal).mapValues(\.range)
-      let expected = TextIndex(units: units).firstHits(engine).mapValues(\.range)
-      #expect(found == expected, "term \(term)")
-      #expect(!expected.isEmpty)
+      try expectSameMatches(RubricCompiler.word(term), on: units)
     }
+    // Boundaries written as \b, and plain phrases without any.
+    for pattern in [
+      "\\bevaluation", "\\bapp\\b", "app\\b", "costs? (and|or) the",
+      "requirements? (document|spec)",
+      "İ app", "the cost",
+    ] {
+      try expectSameMatches(
+        pattern, on: units + ["Evaluations, reevaluation", "the requirement spec"])
+    }
+  }
+
+  @Test(arguments: ["\\b-app", "app-\\b", "\\bapp\\w*\\b"])
+  func aBoundaryBesideANonWordCharacterIsLeftToTheEngine(pattern: String) {
+    #expect(WordLiterals.read(wrapped: pattern) == nil)
+  }
+
+  func expectSameMatches(_ wrapped: String, on units: [String]) throws {
+    let regex = try NSRegularExpression(
+      pattern: wrapped, options: [.caseInsensitive, .anchorsMatchLines])
+    let words = try #require(WordLiterals.read(wrapped: wrapped))
+    let literal = Pattern(wrapped, branches: [.init(regex: regex, anchors: nil, words: words)])
+    let engine = Pattern(wrapped, branches: [.init(regex: regex, anchors: nil)])
+    let found = TextIndex(units: units).firstHits(literal).mapValues(\.range)
+    let expected = TextIndex(units: units).firstHits(engine).mapValues(\.range)
+    #expect(found == expected, "pattern \(wrapped)")
+    #expect(!expected.isEmpty, "pattern \(wrapped)")
   }
 }

@@ -149,7 +149,10 @@ final class TextIndex {
           if let found = best[unit], found.start < start || found.start == start {
             return
           }
-          guard start == loweredStarts[unit] || !Self.isWord(before: start, in: text) else {
+          guard
+            !words.wordStart || start == loweredStarts[unit]
+              || !Self.isWord(before: start, in: text)
+          else {
             return
           }
           var end = start + needle.count
@@ -159,7 +162,9 @@ final class TextIndex {
               guard Self.isWord(scalar) else { break }
               end += length
             }
-          } else if end < text.count && Self.isWord(UTF8Text.scalar(text, at: end).0) {
+          } else if words.wordEnd && end < text.count
+            && Self.isWord(UTF8Text.scalar(text, at: end).0)
+          {
             return
           }
           best[unit] = (start, end, spelling)
