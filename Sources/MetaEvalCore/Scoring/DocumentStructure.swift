@@ -50,8 +50,9 @@ struct DocumentStructure {
           entries = []
           isEntry = true
         } else if inContentsBlock || isContentsPage {
-          let key = Self.entryKey(text)
-          if Self.looksLikeContentsEntry(text, words: count) && !entries.contains(key) {
+          if Self.looksLikeContentsEntry(text, words: count),
+            case let key = Self.entryKey(text), !entries.contains(key)
+          {
             entries.insert(key)
             isEntry = true
           } else if inContentsBlock {
@@ -63,7 +64,8 @@ struct DocumentStructure {
     }
     for index in lines.indices {
       let next = index + 1 < lines.count ? lines[index + 1].text : nil
-      lines[index].isHeadingShaped = Self.isHeadingShaped(lines[index].text, next: next)
+      lines[index].isHeadingShaped = Self.isHeadingShaped(
+        lines[index].text, next: next, words: lines[index].wordCount)
     }
     self.lines = lines
     self.wordCount = words
@@ -97,15 +99,18 @@ struct DocumentStructure {
   /// What `plainLine` would change: a heading mark at the start, `**`, `__`, a link's `](`,
   /// or a rule (`---`; `***` holds `**`). The line is trimmed already.
   static func mayHoldMarkdown(_ line: String) -> Bool {
-    var previous: UInt8 = 0
-    for byte in line.utf8 {
-      if previous == 0 && byte == 0x23 { return true }
-      if byte == previous && (byte == 0x2A || byte == 0x5F) || previous == 0x5D && byte == 0x28 {
-        return true
+    let holds = UTF8Text.withBytes(line) { bytes -> Bool in
+      var previous: UInt8 = 0
+      for byte in bytes {
+        if previous == 0 && byte == 0x23 { return true }
+        if byte == previous && (byte == 0x2A || byte == 0x5F) || previous == 0x5D && byte == 0x28 {
+          return true
+        }
+        previous = byte
       }
-      previous = byte
+      return false
     }
-    return line == "---"
+    return holds || line == "---"
   }
 
   /// The lines of a page, each without leading and trailing white space (empty ones included).
@@ -133,14 +138,16 @@ struct DocumentStructure {
   }
 
   static func wordCount(_ text: String) -> Int {
-    var count = 0
-    var inWord = false
-    for byte in text.utf8 {
-      let space = byte == 0x20 || byte == 0x09
-      if !space && !inWord { count += 1 }
-      inWord = !space
+    UTF8Text.withBytes(text) { bytes in
+      var count = 0
+      var inWord = false
+      for byte in bytes {
+        let space = byte == 0x20 || byte == 0x09
+        if !space && !inWord { count += 1 }
+        inWord = !space
+      }
+      return count
     }
-    return count
   }
 
   static let contentsTitles: Set<String> = [
@@ -160,33 +167,31 @@ struct DocumentStructure {
 
   /// Four or more dots (or spaced dots) or two ellipses in a row: the leaders of a contents line.
   static func hasDotLeaders(_ text: String) -> Bool {
-    var dots = 0
-    var ellipses = 0
-    var bytes = text.utf8.makeIterator()
-    while let byte = bytes.next() {
-      switch byte {
-      case 0x2E:
-        dots += 1
-        if dots >= 4 { return true }
-      case 0x20:
-        continue
-      case 0xE2:
-        // "…" is E2 80 A6; any other scalar that starts with E2 breaks the run.
-        let second = bytes.next()
-        let third = second == 0x80 ? bytes.next() : nil
-        if second == 0x80 && third == 0xA6 {
+    UTF8Text.withBytes(text) { bytes in
+      var dots = 0
+      var ellipses = 0
+      var index = 0
+      while index < bytes.count {
+        let byte = bytes[index]
+        index += 1
+        switch byte {
+        case 0x2E:
+          dots += 1
+          if dots >= 4 { return true }
+        case 0x20:
+          continue
+        case 0xE2 where index + 1 < bytes.count && bytes[index] == 0x80 && bytes[index + 1] == 0xA6:
+          // "…" is E2 80 A6.
+          index += 2
           ellipses += 1
           if ellipses >= 2 { return true }
-          continue
+        default:
+          dots = 0
+          ellipses = 0
         }
-        dots = 0
-        ellipses = 0
-      default:
-        dots = 0
-        ellipses = 0
       }
+      return false
     }
-    return false
   }
 
   /// "3.2 Aanpak ........ 12", "Conclusies 23": a page number of one to three digits at the end.
@@ -360,7 +365,7 @@ struct DocumentStructure {
 
   /// Short, without a sentence end, not ending in a word that needs a next one, and not
   /// continued in lower case on the next line: a heading, a label, a table cell.
-  static func isHeadingShaped(_ text: String, next: String? = nil) -> Bool {
+  static func isHeadingShaped(_ text: String, next: String? = nil, words: Int? = nil) -> Bool {
     let bytes = text.utf8
     guard let lastByte = bytes.last, let firstByte = bytes.first else { return false }
     guard lastByte != 0x2E && lastByte != 0x2C && lastByte != 0x3B else { return false }
@@ -371,7 +376,7 @@ struct DocumentStructure {
     } else {
       guard let first = text.first, first.isUppercase || first.isNumber else { return false }
     }
-    guard wordCount(text) <= 12 else { return false }
+    guard (words ?? wordCount(text)) <= 12 else { return false }
     // The last word (after the last space): every continuation word is short ASCII.
     var wordStart = bytes.endIndex
     while wordStart > bytes.startIndex, bytes[bytes.index(before: wordStart)] != 0x20 {

@@ -27,7 +27,8 @@ final class TextIndex {
   }
 
   let units: [String]
-  let joined: NSString
+  /// The units joined, for the alternatives that have no anchors (made on first use).
+  lazy var joined: NSString = units.joined(separator: "\n") as NSString
   private let starts: [Int]
   /// The units lower-cased and joined as UTF-8, for the anchor search, with their starts.
   private let lowered: [UInt8]
@@ -45,6 +46,7 @@ final class TextIndex {
     starts.reserveCapacity(units.count)
     var aligned: [Bool] = []
     aligned.reserveCapacity(units.count)
+    lowered.reserveCapacity(units.reduce(0) { $0 + $1.utf8.count + 1 })
     var offset = 0
     for unit in units {
       starts.append(offset)
@@ -58,7 +60,6 @@ final class TextIndex {
     self.starts = starts
     self.loweredStarts = loweredStarts
     self.lowered = lowered
-    self.joined = units.joined(separator: "\n") as NSString
   }
 
   /// Appends the text lower-cased as `String.lowercased()` does (scalar by scalar), and
@@ -67,34 +68,45 @@ final class TextIndex {
   static func appendLowered(_ text: String, to lowered: inout [UInt8]) -> (
     original: Int, lowered: Int
   ) {
-    var utf16 = 0
-    var loweredUTF16 = 0
-    for scalar in text.unicodeScalars {
-      let value = scalar.value
-      if value < 0x80 {
-        lowered.append(UInt8(value) | ((0x41...0x5A).contains(value) ? 0x20 : 0))
-        utf16 += 1
-        loweredUTF16 += 1
-        continue
+    var text = text
+    return text.withUTF8 { bytes in
+      var utf16 = 0
+      var loweredUTF16 = 0
+      var index = 0
+      let count = bytes.count
+      while index < count {
+        let byte = bytes[index]
+        if byte < 0x80 {
+          lowered.append(byte | (UTF8Text.isASCIIUppercase(byte) ? 0x20 : 0))
+          utf16 += 1
+          loweredUTF16 += 1
+          index += 1
+          continue
+        }
+        let (scalar, length) = UTF8Text.scalar(bytes, at: index)
+        let value = scalar.value
+        let width = value > 0xFFFF ? 2 : 1
+        utf16 += width
+        if (0xC0...0xDE).contains(value) && value != 0xD7 {
+          // À to Þ: two bytes, the second gains 0x20.
+          lowered.append(bytes[index])
+          lowered.append(bytes[index + 1] + 0x20)
+          loweredUTF16 += 1
+        } else if value < 0x100 || (0x2000...0x206F).contains(value)
+          || !scalar.properties.changesWhenLowercased
+        {
+          lowered.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]))
+          loweredUTF16 += width
+        } else {
+          let mapping = scalar.properties.lowercaseMapping
+          lowered.append(contentsOf: mapping.utf8)
+          // A character that becomes several (İ to i and a dot) shifts every place after it.
+          loweredUTF16 += mapping.unicodeScalars.count == 1 ? mapping.utf16.count : -1_000_000
+        }
+        index += length
       }
-      let width = value > 0xFFFF ? 2 : 1
-      utf16 += width
-      if (0xC0...0xDE).contains(value) && value != 0xD7 {
-        lowered.append(contentsOf: Unicode.Scalar(value + 0x20)!.utf8)
-        loweredUTF16 += 1
-      } else if value < 0x100 || (0x2000...0x206F).contains(value)
-        || !scalar.properties.changesWhenLowercased
-      {
-        lowered.append(contentsOf: scalar.utf8)
-        loweredUTF16 += width
-      } else {
-        let mapping = scalar.properties.lowercaseMapping
-        lowered.append(contentsOf: mapping.utf8)
-        // A character that becomes several (İ to i and a dot) shifts every place after it.
-        loweredUTF16 += mapping.unicodeScalars.count == 1 ? mapping.utf16.count : -1_000_000
-      }
+      return (utf16, loweredUTF16)
     }
-    return (utf16, loweredUTF16)
   }
 
   /// The units that hold one of the anchors (lower-cased substrings).
@@ -228,16 +240,25 @@ final class TextIndex {
   private lazy var pairIndex: (starts: [Int32], places: [Int32]) = {
     var starts = [Int32](repeating: 0, count: 65_537)
     guard lowered.count >= 2 else { return (starts, []) }
-    for index in 0..<(lowered.count - 1) {
-      starts[Int(Self.pair(lowered[index], lowered[index + 1])) + 1] += 1
-    }
-    for key in 0..<65_536 { starts[key + 1] += starts[key] }
-    var next = starts
-    var places = [Int32](repeating: 0, count: lowered.count - 1)
-    for index in 0..<(lowered.count - 1) {
-      let key = Int(Self.pair(lowered[index], lowered[index + 1]))
-      places[Int(next[key])] = Int32(index)
-      next[key] += 1
+    let pairs = lowered.count - 1
+    var places = [Int32](repeating: 0, count: pairs)
+    lowered.withUnsafeBufferPointer { text in
+      starts.withUnsafeMutableBufferPointer { starts in
+        for index in 0..<pairs {
+          starts[Int(Self.pair(text[index], text[index + 1])) + 1] += 1
+        }
+        for key in 0..<65_536 { starts[key + 1] += starts[key] }
+        var next = Array(starts)
+        next.withUnsafeMutableBufferPointer { next in
+          places.withUnsafeMutableBufferPointer { places in
+            for index in 0..<pairs {
+              let key = Int(Self.pair(text[index], text[index + 1]))
+              places[Int(next[key])] = Int32(index)
+              next[key] += 1
+            }
+          }
+        }
+      }
     }
     return (starts, places)
   }()
@@ -247,32 +268,6 @@ final class TextIndex {
 
   static func pair(_ first: UInt8, _ second: UInt8) -> UInt16 {
     UInt16(first) << 8 | UInt16(second)
-  }
-
-  /// The first place of `needle` in `haystack` (memchr for the first byte, then memcmp).
-  static func find(_ needle: UnsafeRawBufferPointer, in haystack: UnsafeRawBufferPointer)
-    -> UnsafeRawPointer?
-  {
-    guard let first = needle.first, let needleBase = needle.baseAddress,
-      let base = haystack.baseAddress,
-      needle.count <= haystack.count
-    else { return nil }
-    var start = base
-    let last = base + (haystack.count - needle.count)
-    let second = needle.count > 1 ? needle[1] : 0
-    while start <= last {
-      guard let candidate = memchr(start, Int32(first), last - start + 1) else { return nil }
-      let found = UnsafeRawPointer(candidate)
-      // Most candidates fail on the second byte: test it before calling memcmp.
-      if needle.count == 1
-        || found.load(fromByteOffset: 1, as: UInt8.self) == second
-          && memcmp(found, needleBase, needle.count) == 0
-      {
-        return found
-      }
-      start = found + 1
-    }
-    return nil
   }
 
   /// The first match of `pattern` in each unit that has one, by unit index: the earliest of

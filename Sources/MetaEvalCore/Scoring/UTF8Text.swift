@@ -4,6 +4,16 @@
 /// cutting a document into lines and sentences; these walk bytes and decode a scalar only
 /// where the byte is not ASCII.
 enum UTF8Text {
+  /// Runs `body` on the text's UTF-8 bytes (without a copy for a native string).
+  @inline(__always)
+  static func withBytes<Result>(
+    _ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result
+  ) -> Result {
+    if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+    var copy = text
+    return copy.withUTF8(body)
+  }
+
   /// The scalar that starts at `index`, with its length in bytes.
   @inline(__always)
   static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
