@@ -323,12 +323,24 @@ enum LiteralAnchors {
   /// The strings without those that contain another of them: a text that holds
   /// "het doel van dit onderzoek" holds "doel van dit onderzoek".
   static func minimal(_ strings: [String]) -> [String] {
-    let unique = Array(Set(strings)).sorted { ($0.count, $0) < ($1.count, $1) }
-    var kept: [String] = []
-    for string in unique where !kept.contains(where: { string.contains($0) }) {
+    let unique = Set(strings).map { Array($0.utf8) }.sorted { $0.count < $1.count }
+    var kept: [[UInt8]] = []
+    for string in unique where !kept.contains(where: { holds(string, $0) }) {
       kept.append(string)
     }
-    return kept.sorted()
+    return kept.map { String(decoding: $0, as: UTF8.self) }.sorted()
+  }
+
+  /// Whether `text` holds `part` (bytes).
+  static func holds(_ text: [UInt8], _ part: [UInt8]) -> Bool {
+    guard part.count <= text.count else { return false }
+    if part.isEmpty { return true }
+    for start in 0...(text.count - part.count) where text[start] == part[0] {
+      var offset = 1
+      while offset < part.count && text[start + offset] == part[offset] { offset += 1 }
+      if offset == part.count { return true }
+    }
+    return false
   }
 }
 
