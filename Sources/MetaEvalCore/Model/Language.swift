@@ -17,31 +17,63 @@ public enum Language: String, Sendable, Codable, CaseIterable, Comparable {
     ],
   ]
 
+  /// The marker words packed into integers (five letters at most, one byte each).
+  static let packedMarkers: [Language: Set<UInt64>] = markers.mapValues { words in
+    Set(words.map { pack(Array($0.utf8)) })
+  }
+
+  static func pack(_ word: [UInt8]) -> UInt64 {
+    word.reduce(0) { $0 << 8 | UInt64($1) }
+  }
+
   /// Detects the language of a text by its function words; English when there is nothing to go on.
   public static func detect(_ text: Substring, sampleLimit: Int = 30_000) -> Language {
-    var counts: [Language: Int] = [.nl: 0, .en: 0]
-    var word: [UInt8] = []
+    detect(pages: [String(text)], sampleLimit: sampleLimit)
+  }
+
+  /// Detects the language of pages read one after another (as if joined by line breaks), from
+  /// their first `sampleLimit` bytes.
+  public static func detect(pages: [String], sampleLimit: Int = 30_000) -> Language {
+    let dutch = packedMarkers[.nl]!
+    let english = packedMarkers[.en]!
+    var counts = (nl: 0, en: 0)
+    var word: UInt64 = 0
+    var length = 0
     var seen = 0
     func count() {
-      guard !word.isEmpty, word.count <= 5 else { return }
-      let lower = String(decoding: word, as: UTF8.self)
-      for (language, words) in markers where words.contains(lower) {
-        counts[language, default: 0] += 1
-      }
+      guard length > 0, length <= 5 else { return }
+      if dutch.contains(word) { counts.nl += 1 }
+      if english.contains(word) { counts.en += 1 }
     }
     // Function words are short and plain ASCII: bytes are enough.
-    for byte in text.utf8 {
-      seen += 1
-      if seen > sampleLimit { break }
+    func read(_ byte: UInt8) {
       switch byte {
-      case 0x41...0x5A: word.append(byte + 0x20)
-      case 0x61...0x7A: word.append(byte)
+      case 0x41...0x5A, 0x61...0x7A:
+        length += 1
+        if length <= 5 { word = word << 8 | UInt64(byte | 0x20) }
       default:
         count()
-        word.removeAll(keepingCapacity: true)
+        word = 0
+        length = 0
       }
     }
+    reading: for (index, page) in pages.enumerated() {
+      if index > 0 {
+        seen += 1
+        if seen > sampleLimit { break }
+        read(0x0A)
+      }
+      let done = UTF8Text.withBytes(page) { bytes -> Bool in
+        for byte in bytes {
+          seen += 1
+          if seen > sampleLimit { return true }
+          read(byte)
+        }
+        return false
+      }
+      if done { break reading }
+    }
     count()
-    return (counts[.nl] ?? 0) > (counts[.en] ?? 0) ? .nl : .en
+    return counts.nl > counts.en ? .nl : .en
   }
 }

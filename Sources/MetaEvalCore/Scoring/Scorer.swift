@@ -14,7 +14,7 @@ public struct Scorer: Sendable {
     let structure = DocumentStructure(pages: document.pages)
     let detected =
       language
-      ?? Language.detect(Substring(document.pages.prefix(20).map(\.text).joined(separator: "\n")))
+      ?? Language.detect(pages: document.pages.prefix(20).map(\.text))
     let context = ScoringContext(rubric: rubric, structure: structure, language: detected)
 
     var results: [CriterionResult] = []
