@@ -101,15 +101,29 @@ final class ExtractionWorker: @unchecked Sendable {
   }
 
   /// Splits a child's output into lines and signals each; signals once more at the end.
+  /// Each byte is looked at once: a reply of a long document arrives in many chunks.
   private static func readLines(from handle: FileHandle, into channel: Channel) {
-    var buffer = Data()
+    var buffer: [UInt8] = []
+    var searched = 0
     while true {
       let chunk = handle.availableData
       if chunk.isEmpty { break }
-      buffer.append(chunk)
-      while let newline = buffer.firstIndex(of: 0x0A) {
-        channel.push(Data(buffer[buffer.startIndex..<newline]))
-        buffer.removeSubrange(buffer.startIndex...newline)
+      buffer.append(contentsOf: chunk)
+      var lineStart = 0
+      while let newline = buffer.withUnsafeBytes({ bytes -> Int? in
+        guard searched < bytes.count,
+          let found = memchr(bytes.baseAddress! + searched, 0x0A, bytes.count - searched)
+        else { return nil }
+        return bytes.baseAddress!.distance(to: UnsafeRawPointer(found))
+      }) {
+        channel.push(Data(buffer[lineStart..<newline]))
+        lineStart = newline + 1
+        searched = lineStart
+      }
+      searched = buffer.count
+      if lineStart > 0 {
+        buffer.removeFirst(lineStart)
+        searched -= lineStart
       }
     }
     channel.available.signal()
