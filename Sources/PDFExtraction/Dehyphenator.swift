@@ -20,8 +20,9 @@ public struct Dehyphenator: Sendable {
     // document once, keeping just the words of those lengths.
     var candidates = Set<String>()
     for page in pages where page.containsBytes(0x2D, 0x0A) {
-      let lines = page.split(separator: "\n", omittingEmptySubsequences: false)
-      for (index, line) in lines.enumerated() where line.hasSuffix("-") && index + 1 < lines.count {
+      let lines = Self.lines(of: page)
+      for (index, line) in lines.enumerated()
+      where line.utf8.last == 0x2D && index + 1 < lines.count {
         let left = Self.trimPunctuation(line.dropLast().split(separator: " ").last ?? "")
         let right = Self.trimPunctuation(lines[index + 1].split(separator: " ").first ?? "")
         guard !left.isEmpty, !right.isEmpty else { continue }
@@ -38,33 +39,54 @@ public struct Dehyphenator: Sendable {
     let shortest = lengths.min() ?? 0
     let longest = (lengths.max() ?? 0) * 4 + 8
     var words = Set<String>()
-    for page in pages {
-      for line in page.split(separator: "\n") {
-        // The last word of a line that ends in a hyphen is a fragment, not a spelling.
-        let tokens = line.split(separator: " ")
-        for (position, token) in tokens.enumerated() {
-          let bytes = token.utf8.count
-          if bytes < shortest || bytes > longest { continue }
-          if position == tokens.count - 1 && token.hasSuffix("-") { continue }
-          let word = Self.trimPunctuation(token)
-          guard lengths.contains(word.count) else { continue }
-          let lower = word.lowercased()
-          if candidates.contains(lower) { words.insert(lower) }
+    // Lines and words are cut on bytes (a line feed and a space are characters of their own);
+    // only words of a candidate's length in bytes become strings.
+    for var page in pages {
+      page.withUTF8 { bytes in
+        var start = 0
+        while start < bytes.count {
+          var end = start
+          while end < bytes.count && bytes[end] != 0x20 && bytes[end] != 0x0A { end += 1 }
+          let length = end - start
+          // The last word of a line that ends in a hyphen is a fragment, not a spelling.
+          let lastOfLine = Self.lastOnLine(bytes, after: end)
+          if length >= shortest && length <= longest
+            && !(lastOfLine && bytes[end - 1] == 0x2D)
+          {
+            let token = Substring(
+              String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+            let word = Self.trimPunctuation(token)
+            if lengths.contains(word.count) {
+              let lower = word.lowercased()
+              if candidates.contains(lower) { words.insert(lower) }
+            }
+          }
+          start = end + 1
         }
       }
     }
     knownWords = words
   }
 
+  /// Whether nothing but spaces stands between `index` and the end of its line.
+  static func lastOnLine(_ bytes: UnsafeBufferPointer<UInt8>, after index: Int) -> Bool {
+    var position = index
+    while position < bytes.count && bytes[position] == 0x20 { position += 1 }
+    return position == bytes.count || bytes[position] == 0x0A
+  }
+
   /// Joins the broken words of one page.
   public func join(_ text: String) -> String {
     guard text.containsBytes(0x2D, 0x0A) else { return text }
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    var lines = Self.lines(of: text)
     var index = 0
+    var changed = false
     while index < lines.count - 1 {
       let line = lines[index]
       let next = lines[index + 1]
-      guard let decision = decide(line: line, next: next) else {
+      // Only a line that ends in a hyphen can hold a broken word.
+      guard line.utf8.last == 0x2D, let decision = decide(line: String(line), next: String(next))
+      else {
         index += 1
         continue
       }
@@ -76,12 +98,18 @@ public struct Dehyphenator: Sendable {
       let rest = trimmedNext[restStart...].drop(while: { $0 == " " || $0 == "\t" })
       var head = String(line.dropLast())  // the hyphen
       if decision == .keepHyphen { head += "-" }
-      lines[index] = head + fragment
-      lines[index + 1] = String(rest)
+      lines[index] = Substring(head + fragment)
+      lines[index + 1] = Substring(rest)
       if rest.isEmpty { lines.remove(at: index + 1) }
+      changed = true
       // Stay on this line: the joined word may end in another break ("informatie-⏎beveili-⏎ging").
     }
-    return lines.joined(separator: "\n")
+    return changed ? lines.joined(separator: "\n") : text
+  }
+
+  /// The lines of a text, cut on bytes (a line feed is a character of its own).
+  static func lines(of text: String) -> [Substring] {
+    text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
   }
 
   enum Decision { case dropHyphen, keepHyphen }

@@ -14,9 +14,14 @@ public enum RunningLineFilter {
   static let maximumNumberedLineLength = 80
 
   public static func filter(pages: [String]) -> [String] {
-    let split = pages.map { $0.split(separator: "\n", omittingEmptySubsequences: false) }
+    // Split on bytes: a line feed is a character of its own (the text has no carriage returns).
+    let split = pages.map { page in
+      page.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
+    }
     guard pages.count >= 2 else {
-      return split.map { lines in dropLines(lines) { line, _ in isPageNumber(line) } }
+      return zip(pages, split).map { page, lines in
+        dropLines(lines, of: page) { line, _ in isPageNumber(line) }
+      }
     }
     // Exact lines, and lines equal but for a number that moves in step with the page
     // ("Pagina 3/6", "3 | Rapport"): a number that merely differs ("Bevinding 3",
@@ -49,12 +54,15 @@ public enum RunningLineFilter {
     let inText = pageNumbersInText(split, threshold: max(3, threshold))
     return split.enumerated().map { pageIndex, lines in
       var lines = lines
+      var page: String? = pages[pageIndex]
       if let positions = inText[pageIndex] {
         for position in positions.sorted(by: >) { lines.remove(at: position) }
+        page = nil
       }
-      return dropLines(lines) { line, edge in
-        runningLines.contains(edge + "\u{0}" + normalizedLine(line))
-          || runningKeys.contains(edge + "\u{0}" + foldedKey(line)) || isPageNumber(line)
+      return dropLines(lines, of: page) { line, edge in
+        !runningLines.isEmpty && runningLines.contains(edge + "\u{0}" + normalizedLine(line))
+          || !runningKeys.isEmpty && runningKeys.contains(edge + "\u{0}" + foldedKey(line))
+          || isPageNumber(line)
       }
     }
   }
@@ -67,17 +75,11 @@ public enum RunningLineFilter {
   /// 2i + k + 1). A line next to it counts when the same line stands on `threshold` pages.
   /// Returns, per page, the line positions to drop.
   static func pageNumbersInText(_ pages: [[Substring]], threshold: Int) -> [Int: [Int]] {
-    var linesOnPages: [String: Int] = [:]
     var numbers: [[(position: Int, value: Int)]] = []
     for lines in pages {
-      var seen = Set<String>()
       var onPage: [(Int, Int)] = []
-      for (position, line) in lines.enumerated() {
-        let text = normalizedLine(line)
-        if let number = bareNumber(text) { onPage.append((position, number)) }
-        if !text.isEmpty, text.count <= maximumNumberedLineLength, seen.insert(text).inserted {
-          linesOnPages[text, default: 0] += 1
-        }
+      for (position, line) in lines.enumerated() where mayBeBareNumber(line) {
+        if let number = bareNumber(normalizedLine(line)) { onPage.append((position, number)) }
       }
       numbers.append(onPage)
     }
@@ -106,13 +108,40 @@ public enum RunningLineFilter {
       }
     }
     guard let best, best.pages >= threshold else { return [:] }
-    var result: [Int: [Int]] = [:]
+    // The lines beside the numbers, and then on how many pages each of them stands.
+    var matchesPerPage: [Int: [(position: Int, value: Int)]] = [:]
+    var besideNumbers = Set<String>()
     for (pageIndex, lines) in pages.enumerated() {
       let expected = best.offset + best.step * pageIndex
       let matches = numbers[pageIndex].filter {
         $0.value == expected || (best.step == 2 && $0.value == expected + 1)
       }
       guard !matches.isEmpty else { continue }
+      matchesPerPage[pageIndex] = matches
+      for match in matches {
+        for neighbour in [
+          match.position - 2, match.position - 1, match.position + 1, match.position + 2,
+        ]
+        where lines.indices.contains(neighbour) {
+          besideNumbers.insert(normalizedLine(lines[neighbour]))
+        }
+      }
+    }
+    var linesOnPages: [String: Int] = [:]
+    for lines in pages {
+      var seen = Set<String>()
+      for line in lines {
+        let text = normalizedLine(line)
+        if besideNumbers.contains(text), !text.isEmpty, text.count <= maximumNumberedLineLength,
+          seen.insert(text).inserted
+        {
+          linesOnPages[text, default: 0] += 1
+        }
+      }
+    }
+    var result: [Int: [Int]] = [:]
+    for (pageIndex, matches) in matchesPerPage {
+      let lines = pages[pageIndex]
       var drop = Set(matches.map(\.position))
       for match in matches {
         for neighbour in [
@@ -128,6 +157,14 @@ public enum RunningLineFilter {
     return result
   }
 
+  /// False when the line surely is not a bare number once its white space is collapsed: it
+  /// holds an ASCII character that is neither a digit nor white space.
+  static func mayBeBareNumber(_ line: Substring) -> Bool {
+    line.utf8.allSatisfy { byte in
+      byte >= 0x80 || (0x30...0x39).contains(byte) || byte == 0x20 || (0x09...0x0D).contains(byte)
+    }
+  }
+
   static func bareNumber(_ line: String) -> Int? {
     guard (1...4).contains(line.count), line.allSatisfy({ $0.isASCII && $0.isNumber }) else {
       return nil
@@ -135,13 +172,15 @@ public enum RunningLineFilter {
     return Int(line)
   }
 
+  /// The lines without those `isRunning` picks at the edges; `page` is the text the lines
+  /// came from, returned as it is when nothing is dropped (nil when lines were taken out).
   private static func dropLines(
-    _ lines: [Substring], where isRunning: (Substring, String) -> Bool
+    _ lines: [Substring], of page: String?, where isRunning: (Substring, String) -> Bool
   ) -> String {
     let drop = Set(
       topPositions(lines).filter { isRunning(lines[$0], "top") }
         + bottomPositions(lines).filter { isRunning(lines[$0], "bottom") })
-    guard !drop.isEmpty else { return lines.joined(separator: "\n") }
+    guard !drop.isEmpty else { return page ?? lines.joined(separator: "\n") }
     return lines.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
       .joined(separator: "\n")
   }

@@ -19,12 +19,23 @@ public enum TextNormalizer {
       || (0xFB00...0xFB06).contains(value)
   }
 
+  /// Characters that NFC leaves as they are and that never compose with the character before
+  /// them: Latin below U+0300, and the punctuation, symbols, bullets and private-use glyphs that
+  /// reports are full of. A text of only these needs no NFC pass (checked for each in tests).
+  @inline(__always)
+  static func isComposedAlready(_ value: UInt32) -> Bool {
+    value < 0x300 || (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value)
+      || value == 0x20AC || value == 0x2122 || (0x2190...0x21FF).contains(value)
+      || (0x2500...0x25FF).contains(value) || (0x2700...0x27BF).contains(value)
+      || (0xE000...0xF8FF).contains(value)
+  }
+
   public static func normalize(_ text: String) -> String {
     // Plain ASCII without carriage returns: nothing to do (the common case, checked on bytes).
     if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return text }
     // Most pages hold none of the characters replaced here.
     if !text.unicodeScalars.contains(where: { needsWork($0.value) }) {
-      if text.unicodeScalars.allSatisfy({ $0.value < 0x300 }) { return text }
+      if text.unicodeScalars.allSatisfy({ isComposedAlready($0.value) }) { return text }
       return text.precomposedStringWithCanonicalMapping
     }
     var output = String.UnicodeScalarView()
@@ -42,8 +53,8 @@ public enum TextNormalizer {
       }
     }
     let cleaned = changed ? String(output) : text
-    // Text below U+0300 (Latin-1 and Latin Extended) has nothing to compose: skip the costly NFC.
-    if cleaned.unicodeScalars.allSatisfy({ $0.value < 0x300 }) { return cleaned }
+    // Text with nothing to compose skips the costly NFC.
+    if cleaned.unicodeScalars.allSatisfy({ isComposedAlready($0.value) }) { return cleaned }
     return cleaned.precomposedStringWithCanonicalMapping
   }
 }

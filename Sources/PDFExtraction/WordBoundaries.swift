@@ -25,24 +25,37 @@ enum WordBoundaries {
   static let lineShiftRatio = 0.6
 
   static func restore(text: String, boxes: [CharBox]) -> String {
-    var output = String.UnicodeScalarView()
+    // First the places (in UTF-8 bytes) where a space goes; most pages need none.
+    var places: [Int] = []
     var index = 0
-    var previous: Unicode.Scalar?
+    var offset = 0
+    var previousIsSeparator = true
     for scalar in text.unicodeScalars {
       // The layout has one box per character of the text; if poppler ever disagrees,
       // keep the text as it is rather than guess.
       guard index < boxes.count else { return text }
-      if let previous, !isSeparator(previous), !isSeparator(scalar),
+      let isSeparator = isSeparator(scalar)
+      if !previousIsSeparator, !isSeparator,
         startsNewWord(after: boxes[index - 1], at: boxes[index])
       {
-        output.append(" ")
+        places.append(offset)
       }
-      output.append(scalar)
-      previous = scalar
+      previousIsSeparator = isSeparator
+      offset += UTF8.width(scalar)
       index += 1
     }
-    guard index == boxes.count else { return text }
-    return String(output)
+    guard index == boxes.count, !places.isEmpty else { return text }
+    var output: [UInt8] = []
+    output.reserveCapacity(offset + places.count)
+    var next = 0
+    for (position, byte) in text.utf8.enumerated() {
+      if next < places.count && places[next] == position {
+        output.append(0x20)
+        next += 1
+      }
+      output.append(byte)
+    }
+    return String(decoding: output, as: UTF8.self)
   }
 
   static func startsNewWord(after left: CharBox, at right: CharBox) -> Bool {

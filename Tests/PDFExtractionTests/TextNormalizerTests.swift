@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import PDFExtraction
@@ -24,6 +25,31 @@ import Testing
 
   @Test func carriageReturnsAreDropped() {
     #expect(TextNormalizer.normalize("a\r\nb") == "a\nb")
+  }
+
+  /// The characters that skip the NFC pass must be ones NFC leaves alone, also after a letter,
+  /// a composed letter, a symbol or a space.
+  @Test func charactersThatSkipNFCAreComposedAlready() {
+    var checked = 0
+    for value in UInt32(0)...0xFFFF where TextNormalizer.isComposedAlready(value) {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      checked += 1
+      let alone = String(scalar)
+      #expect(alone.precomposedStringWithCanonicalMapping == alone, "U+\(String(value, radix: 16))")
+      #expect(scalar.properties.canonicalCombiningClass == .notReordered)
+      for base in ["a", "E", "é", "→", " ", "\u{F0B7}"] {
+        let pair = base + alone
+        #expect(
+          pair.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(
+            pair.unicodeScalars),
+          "U+\(String(value, radix: 16)) after \(base)")
+      }
+    }
+    #expect(checked > 7000)
+    // A decomposed letter among such characters still goes through NFC.
+    let mixed = "“ide\u{0308}e” – ●"
+    #expect(
+      TextNormalizer.normalize(mixed).unicodeScalars.elementsEqual("“idëe” – ●".unicodeScalars))
   }
 
   @Test func plainTextIsUnchanged() {
