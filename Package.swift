@@ -77,7 +77,8 @@ let package = Package(
       name: "MetaEvalCoreTests", dependencies: ["MetaEvalCore", "TestSupport"],
       exclude: ["Golden"]
     ),
-    .testTarget(name: "ExtractionCacheTests", dependencies: ["ExtractionCache", "TestSupport"]),
+    .testTarget(
+      name: "ExtractionCacheTests", dependencies: ["ExtractionCache", "TestSupport", "CSQLite"]),
     .testTarget(
       name: "QDAExchangeTests", dependencies: ["QDAExchange", "TestSupport"],
       resources: [.copy("Fixtures")]),

@@ -106,6 +106,13 @@ public final class ExtractionCache {
       if step == SQLITE_DONE { return nil }
       throw .failed(path: self.path, reason: message)
     }
+    // Entries are binary (`DocumentCodec`); caches written by earlier builds hold JSON text.
+    if sqlite3_column_type(statement, 0) == SQLITE_BLOB {
+      let count = Int(sqlite3_column_bytes(statement, 0))
+      guard let bytes = sqlite3_column_blob(statement, 0), count > 0 else { return nil }
+      // An entry that does not decode (another build) is a miss.
+      return DocumentCodec.decode(Data(bytes: bytes, count: count), path: path)
+    }
     guard let text = sqlite3_column_text(statement, 0) else { return nil }
     let data = Data(String(cString: text).utf8)
     guard var document = try? JSONDecoder().decode(CachedDocument.self, from: data).document else {
@@ -119,12 +126,7 @@ public final class ExtractionCache {
   public func store(_ document: ExtractedDocument, key: String = Extractor.version)
     throws(CacheError)
   {
-    let encoded: Data
-    do {
-      encoded = try JSONEncoder().encode(CachedDocument(document: document))
-    } catch {
-      throw .failed(path: path, reason: "cannot encode \(document.path)")
-    }
+    let encoded = DocumentCodec.encode(document)
     let statement = try prepare(
       "INSERT OR IGNORE INTO documents (sha256, extractor, kind, page_count, document) VALUES (?1, ?2, ?3, ?4, ?5)"
     )
@@ -133,7 +135,12 @@ public final class ExtractionCache {
     bind(statement, 2, key)
     bind(statement, 3, document.kind.rawValue)
     sqlite3_bind_int64(statement, 4, Int64(document.pageCount))
-    bind(statement, 5, String(decoding: encoded, as: UTF8.self))
+    let bound = encoded.withUnsafeBytes { bytes in
+      sqlite3_bind_blob64(
+        statement, 5, bytes.baseAddress, sqlite3_uint64(bytes.count),
+        unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+    }
+    guard bound == SQLITE_OK else { throw .failed(path: path, reason: message) }
     guard sqlite3_step(statement) == SQLITE_DONE else { throw .failed(path: path, reason: message) }
   }
 

@@ -4,8 +4,9 @@ import Foundation
 import MetaEvalCore
 import PDFExtraction
 
-/// The extraction worker a corpus run starts: one request per line on stdin, one reply per
-/// line on stdout. Not for people; hidden from --help.
+/// The extraction worker a corpus run starts: one request per line on stdin (JSON), one reply
+/// per frame on stdout (`WorkerFrame`: the document in binary, or a failure as JSON). Not for
+/// people; hidden from --help.
 struct Worker: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Extraction worker for corpus runs (reads JSON lines on stdin).",
@@ -31,23 +32,23 @@ struct Worker: ParsableCommand {
       options: ExtractionOptions(ocr: ocr.options(jobs: 1)), ocrCache: ocrCache)
     let encoder = JSONEncoder()
     let decoder = JSONDecoder()
+    let output = FileHandle.standardOutput
     let faults = FaultInjection()
     while let line = readLine(strippingNewline: true) {
       guard let request = try? decoder.decode(WorkerRequest.self, from: Data(line.utf8)) else {
         continue
       }
       faults.apply(to: request.path)
-      var reply: WorkerReply
+      let frame: Data
       do {
-        reply = WorkerReply(document: WorkerDocument(try extractor.extract(request.path)))
+        frame = WorkerFrame.document(try extractor.extract(request.path))
       } catch {
-        reply = WorkerReply(failure: .init(code: error.code, message: error.problem))
+        let failure = WorkerReply.Failure(code: error.code, message: error.problem)
+        frame = WorkerFrame.failure(
+          (try? encoder.encode(failure))
+            ?? Data(#"{"code":"worker","message":"cannot encode"}"#.utf8))
       }
-      var data =
-        (try? encoder.encode(reply))
-        ?? Data(#"{"failure":{"code":"worker","message":"cannot encode"}}"#.utf8)
-      data.append(0x0A)
-      FileHandle.standardOutput.write(data)
+      output.write(frame)
     }
   }
 }

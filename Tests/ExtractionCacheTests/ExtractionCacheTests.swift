@@ -1,3 +1,4 @@
+import CSQLite
 import Foundation
 import PDFExtraction
 import TestSupport
@@ -30,6 +31,24 @@ import Testing
     expected.path = "corpus/b.pdf"
     #expect(try cache.document(sha256: "abc", path: "corpus/b.pdf") == expected)
     #expect(try cache.count() == 1)
+  }
+
+  /// Caches written before entries became binary hold JSON text; they are still read.
+  @Test func anEntryAnEarlierBuildWroteAsJSONIsStillRead() throws {
+    let path = directory.file("old.sqlite")
+    _ = try ExtractionCache(path: path)  // the tables
+    let json = String(
+      decoding: try JSONEncoder().encode(CachedDocument(document: document("old"))), as: UTF8.self)
+    var db: OpaquePointer?
+    #expect(sqlite3_open(path, &db) == SQLITE_OK)
+    defer { sqlite3_close(db) }
+    let sql =
+      "INSERT INTO documents VALUES ('old', '\(Extractor.version)', 'pdf', 2, '"
+      + json.replacingOccurrences(of: "'", with: "''") + "')"
+    #expect(sqlite3_exec(db, sql, nil, nil, nil) == SQLITE_OK)
+    var expected = document("old")
+    expected.path = "here.pdf"
+    #expect(try ExtractionCache(path: path).document(sha256: "old", path: "here.pdf") == expected)
   }
 
   @Test func aSecondOpenSeesWhatTheFirstStored() throws {

@@ -19,23 +19,23 @@ final class ExtractionWorker: @unchecked Sendable {
   private var input: FileHandle?
   private var channel = Channel()
 
-  /// The lines one child has written, and a semaphore signalled per line and once at its end.
+  /// The frames one child has written, and a semaphore signalled per frame and once at its end.
   final class Channel: @unchecked Sendable {
     let lock = NSLock()
-    var lines: [Data] = []
+    var frames: [(type: UInt8, payload: Data)] = []
     let available = DispatchSemaphore(value: 0)
 
-    func push(_ line: Data) {
+    func push(_ frame: (type: UInt8, payload: Data)) {
       lock.lock()
-      lines.append(line)
+      frames.append(frame)
       lock.unlock()
       available.signal()
     }
 
-    func pop() -> Data? {
+    func pop() -> (type: UInt8, payload: Data)? {
       lock.lock()
       defer { lock.unlock() }
-      return lines.isEmpty ? nil : lines.removeFirst()
+      return frames.isEmpty ? nil : frames.removeFirst()
     }
   }
 
@@ -63,8 +63,8 @@ final class ExtractionWorker: @unchecked Sendable {
       kill()
       throw .timedOut(seconds: timeout)
     case .success:
-      guard let line = channel.pop() else { throw .died(reason: stopAndDescribe()) }
-      guard let reply = try? JSONDecoder().decode(WorkerReply.self, from: line) else {
+      guard let frame = channel.pop() else { throw .died(reason: stopAndDescribe()) }
+      guard let reply = WorkerFrame.reply(type: frame.type, payload: frame.payload) else {
         kill()
         throw .garbled
       }
@@ -95,35 +95,32 @@ final class ExtractionWorker: @unchecked Sendable {
     let channel = Channel()
     self.channel = channel
     let reader = fromChild.fileHandleForReading
-    let thread = Thread { Self.readLines(from: reader, into: channel) }
+    let thread = Thread { Self.readFrames(from: reader, into: channel) }
     thread.stackSize = 1 << 20
     thread.start()
   }
 
-  /// Splits a child's output into lines and signals each; signals once more at the end.
-  /// Each byte is looked at once: a reply of a long document arrives in many chunks.
-  private static func readLines(from handle: FileHandle, into channel: Channel) {
+  /// Cuts a child's output into frames and signals each; signals once more at the end.
+  private static func readFrames(from handle: FileHandle, into channel: Channel) {
     var buffer: [UInt8] = []
-    var searched = 0
+    var start = 0
     while true {
       let chunk = handle.availableData
       if chunk.isEmpty { break }
       buffer.append(contentsOf: chunk)
-      var lineStart = 0
-      while let newline = buffer.withUnsafeBytes({ bytes -> Int? in
-        guard searched < bytes.count,
-          let found = memchr(bytes.baseAddress! + searched, 0x0A, bytes.count - searched)
-        else { return nil }
-        return bytes.baseAddress!.distance(to: UnsafeRawPointer(found))
-      }) {
-        channel.push(Data(buffer[lineStart..<newline]))
-        lineStart = newline + 1
-        searched = lineStart
+      while buffer.count - start >= WorkerFrame.headerLength {
+        let length = buffer.withUnsafeBytes {
+          Int(UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: start + 1, as: UInt32.self)))
+        }
+        let end = start + WorkerFrame.headerLength + length
+        guard buffer.count >= end else { break }
+        channel.push((buffer[start], Data(buffer[(start + WorkerFrame.headerLength)..<end])))
+        start = end
       }
-      searched = buffer.count
-      if lineStart > 0 {
-        buffer.removeFirst(lineStart)
-        searched -= lineStart
+      // Drop what was read once it is most of the buffer, so copying stays linear.
+      if start > 0 && start * 2 >= buffer.count {
+        buffer.removeFirst(start)
+        start = 0
       }
     }
     channel.available.signal()

@@ -1,4 +1,43 @@
+import Foundation
 import PDFExtraction
+
+/// How a worker's replies cross the pipe: a type byte (`D` a document in `DocumentCodec`
+/// form, `F` a `WorkerReply.Failure` as JSON), the payload's length (32-bit little-endian) and
+/// the payload. A long document passes as its bytes, without JSON escaping and parsing.
+public enum WorkerFrame {
+  public static let documentType: UInt8 = 0x44  // D
+  public static let failureType: UInt8 = 0x46  // F
+  static let headerLength = 5
+
+  public static func document(_ document: ExtractedDocument) -> Data {
+    frame(documentType, DocumentCodec.encode(document))
+  }
+
+  public static func failure(_ json: Data) -> Data { frame(failureType, json) }
+
+  static func frame(_ type: UInt8, _ payload: Data) -> Data {
+    var data = Data([type])
+    withUnsafeBytes(of: UInt32(payload.count).littleEndian) { data.append(contentsOf: $0) }
+    data.append(payload)
+    return data
+  }
+
+  /// The reply a frame holds, or nil when it is not one.
+  static func reply(type: UInt8, payload: Data) -> WorkerReply? {
+    switch type {
+    case documentType:
+      return DocumentCodec.decode(payload, path: "").map {
+        WorkerReply(document: WorkerDocument($0))
+      }
+    case failureType:
+      return (try? JSONDecoder().decode(WorkerReply.Failure.self, from: payload)).map {
+        WorkerReply(failure: $0)
+      }
+    default:
+      return nil
+    }
+  }
+}
 
 /// One line from the parent to an extraction worker: a file to extract.
 public struct WorkerRequest: Codable, Sendable {
@@ -7,7 +46,7 @@ public struct WorkerRequest: Codable, Sendable {
   public init(path: String) { self.path = path }
 }
 
-/// One line back: the document, or why it could not be extracted.
+/// One reply: the document, or why it could not be extracted.
 public struct WorkerReply: Codable, Sendable {
   public struct Failure: Codable, Sendable, Equatable {
     public var code: String
