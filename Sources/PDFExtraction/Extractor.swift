@@ -148,7 +148,7 @@ public struct Extractor {
     // Text files are UTF-8 as a rule; older Windows exports are Latin-1, which decodes any bytes.
     guard let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .isoLatin1)
     else { throw .unreadable(path: path, reason: "not a text file") }
-    if text.contains("\u{0}") {
+    if text.utf8.contains(0) {
       throw .unreadable(path: path, reason: "binary content in a text file")
     }
     // A form feed separates pages, as in pdftotext's output.

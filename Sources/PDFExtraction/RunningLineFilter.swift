@@ -200,8 +200,28 @@ public enum RunningLineFilter {
     return false
   }
 
+  /// The runs of ASCII digits in a line, as numbers (a run too long for an Int is left out).
   static func numbersIn(_ line: String) -> [Int] {
-    line.split(whereSeparator: { !$0.isASCII || !$0.isNumber }).compactMap { Int($0) }
+    var numbers: [Int] = []
+    var value = 0
+    var inRun = false
+    var fits = true
+    for byte in line.utf8 {
+      if (0x30...0x39).contains(byte) {
+        let (times, overflow) = value.multipliedReportingOverflow(by: 10)
+        let (sum, carry) = times.addingReportingOverflow(Int(byte - 0x30))
+        fits = fits && !overflow && !carry
+        value = sum
+        inRun = true
+      } else {
+        if inRun && fits { numbers.append(value) }
+        value = 0
+        inRun = false
+        fits = true
+      }
+    }
+    if inRun && fits { numbers.append(value) }
+    return numbers
   }
 
   /// The line with white space collapsed and trimmed.
