@@ -16,6 +16,8 @@ public struct Pattern: @unchecked Sendable {
     let anchors: [String]?
     /// The spellings of a whole-word term, matched without the engine (see `WordLiterals`).
     var words: WordLiterals? = nil
+    /// How a line must start or end for a pattern tied to one (see `LineShape`).
+    var shape: LineShape? = nil
   }
 
   init(_ source: String, branches: [Branch]) {

@@ -157,7 +157,9 @@ struct RubricCompiler {
             branches.append(
               Pattern.Branch(
                 regex: regex, anchors: LiteralAnchors.extract(from: alternative),
-                words: WordLiterals.read(wrapped: wrapped)))
+                words: WordLiterals.read(wrapped: wrapped),
+                shape: wrapped == Self.heading(alternative)
+                  ? LineShape.heading(term: alternative) : LineShape.start(of: wrapped)))
           } catch {
             throw .invalidPattern(
               path: self.path, line: locator.line(of: path + [PathKey(key), PathKey(index)]),

@@ -203,6 +203,14 @@ final class TextIndex {
     return hits
   }
 
+  private func admits(_ unit: Int, _ shape: LineShape) -> Bool {
+    let start = loweredStarts[unit]
+    let end = unit + 1 < loweredStarts.count ? loweredStarts[unit + 1] - 1 : lowered.count - 1
+    return lowered.withUnsafeBufferPointer {
+      shape.admits(UnsafeBufferPointer(rebasing: $0[start..<end]))
+    }
+  }
+
   static func utf16Length(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
     var length = 0
     for index in range {
@@ -290,8 +298,9 @@ final class TextIndex {
     if let words = branch.words { return wordHits(words, branch: branch) }
     var hits: [Int: Hit] = [:]
     if let anchors = branch.anchors {
-      // Only the units that hold an anchor can match; run the engine on those alone.
-      for unit in units(holding: anchors) {
+      // Only the units that hold an anchor (and have the line's shape) can match; run the
+      // engine on those alone.
+      for unit in units(holding: anchors) where branch.shape.map({ admits(unit, $0) }) ?? true {
         let text = units[unit]
         if let result = branch.regex.firstMatch(
           in: text, range: NSRange(text.startIndex..., in: text))
