@@ -22,7 +22,8 @@ struct Run: ParsableCommand {
       once; (2) metaeval's extraction alone (one process, then --jobs processes); (3) the cold \
       corpus run with --jobs 1 and --jobs N (empty cache); (4) the warm re-run; (5) scoring \
       alone, in this process, on the extracted texts. Reports seconds, pages per second, the \
-      ratio to the matching pdftotext run and peak resident memory (wait4).
+      ratio to the matching pdftotext run and peak resident memory (wait4). With --repeat N \
+      every phase runs N times and the fastest run counts.
       """)
 
   @Argument(help: "A folder of PDFs.")
@@ -33,6 +34,12 @@ struct Run: ParsableCommand {
 
   @Option(help: "text or json.")
   var format: String = "text"
+
+  @Option(
+    help:
+      "Run every phase this many times and keep the fastest (a noisy machine slows runs, never speeds them up)."
+  )
+  var `repeat`: Int = 1
 
   struct Row: Encodable {
     var phase: String
@@ -86,13 +93,29 @@ struct Run: ParsableCommand {
     let pdftotext = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].first {
       FileManager.default.isExecutableFile(atPath: $0)
     }
+    /// The fastest of `repeat` runs, with the largest peak of any.
+    func best(_ measure: (Int) -> Spawn.Measure) -> Spawn.Measure {
+      var fastest: Spawn.Measure?
+      var peak = 0
+      for round in 0..<max(1, self.repeat) {
+        let measured = measure(round)
+        peak = max(peak, measured.peakKB)
+        if fastest == nil || measured.seconds < fastest!.seconds { fastest = measured }
+      }
+      fastest!.peakKB = peak
+      return fastest!
+    }
     var single: Double?
     var parallel: Double?
     if let pdftotext {
-      let one = Spawn.parallel(files.map { (pdftotext, ["-q", $0, "/dev/null"]) }, jobs: 1)
+      let one = best { _ in
+        Spawn.parallel(files.map { (pdftotext, ["-q", $0, "/dev/null"]) }, jobs: 1)
+      }
       add("pdftotext, 1 process", one, against: nil)
       single = one.seconds
-      let many = Spawn.parallel(files.map { (pdftotext, ["-q", $0, "/dev/null"]) }, jobs: jobs)
+      let many = best { _ in
+        Spawn.parallel(files.map { (pdftotext, ["-q", $0, "/dev/null"]) }, jobs: jobs)
+      }
       add("pdftotext, \(jobs) processes", many, against: nil)
       parallel = many.seconds
     } else {
@@ -101,16 +124,27 @@ struct Run: ParsableCommand {
           "metaeval-bench: pdftotext is not installed; no reference (apt-get install poppler-utils)\n"
             .utf8))
     }
-    let extractOne = Spawn.run(metaeval, ["extract", "--ocr", "never"] + files)
+    let extractOne = best { _ in Spawn.run(metaeval, ["extract", "--ocr", "never"] + files) }
     add(
       "metaeval extract, 1 process", extractOne,
       against: single.map { ("pdftotext, 1 process", $0) })
-    let shares = (0..<jobs).map { share in
-      files.enumerated().filter { $0.offset % jobs == share }.map(\.element)
+    // One process per job, the files dealt out by size (largest first, to the lightest share),
+    // so that the processes finish together.
+    var shares = Array(repeating: [String](), count: max(1, jobs))
+    var shareBytes = Array(repeating: 0, count: max(1, jobs))
+    let sizes = files.map {
+      ((try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int) ?? 0, $0)
     }
-    let extractMany = Spawn.parallel(
-      shares.filter { !$0.isEmpty }.map { (metaeval, ["extract", "--ocr", "never"] + $0) },
-      jobs: jobs)
+    for (size, file) in sizes.sorted(by: { $0.0 > $1.0 }) {
+      let lightest = shareBytes.indices.min { shareBytes[$0] < shareBytes[$1] }!
+      shares[lightest].append(file)
+      shareBytes[lightest] += size
+    }
+    let extractMany = best { _ in
+      Spawn.parallel(
+        shares.filter { !$0.isEmpty }.map { (metaeval, ["extract", "--ocr", "never"] + $0) },
+        jobs: jobs)
+    }
     add(
       "metaeval extract, \(jobs) processes", extractMany,
       against: parallel.map { ("pdftotext, \(jobs) processes", $0) })
@@ -125,22 +159,25 @@ struct Run: ParsableCommand {
           "--ocr", "never",
         ])
     }
-    let coldOne = corpus(1, cache: scratch + "/cache1.sqlite")
+    let coldOne = best { corpus(1, cache: scratch + "/cache1-\($0).sqlite") }
     add("corpus run, cold, --jobs 1", coldOne, against: single.map { ("pdftotext, 1 process", $0) })
-    let coldMany = corpus(jobs, cache: scratch + "/cacheN.sqlite")
+    let coldMany = best { corpus(jobs, cache: scratch + "/cacheN-\($0).sqlite") }
     add(
       "corpus run, cold, --jobs \(jobs)", coldMany,
       against: parallel.map { ("pdftotext, \(jobs) processes", $0) })
-    let warm = corpus(jobs, cache: scratch + "/cacheN.sqlite")
+    let warm = best { _ in corpus(jobs, cache: scratch + "/cacheN-0.sqlite") }
     add(
       "corpus run, warm, --jobs \(jobs)", warm,
       against: ("corpus run, cold, --jobs \(jobs)", coldMany.seconds))
     // Scoring alone, one thread.
     let scorer = Scorer(rubric: try RubricLibrary.standard(executable: metaeval).load())
     let bytes = Double(documents.reduce(0) { $0 + $1.pages.reduce(0) { $0 + $1.text.utf8.count } })
-    let start = Date()
-    for document in documents { _ = scorer.score(DocumentText(document)) }
-    let scoring = Date().timeIntervalSince(start)
+    var scoring = Double.infinity
+    for _ in 0..<max(1, self.repeat) {
+      let start = Date()
+      for document in documents { _ = scorer.score(DocumentText(document)) }
+      scoring = min(scoring, Date().timeIntervalSince(start))
+    }
     rows.append(
       Row(
         phase: "scoring alone, 1 thread (\(Self.round(bytes / 1_048_576 / scoring)) MB/s)",
@@ -152,7 +189,7 @@ struct Run: ParsableCommand {
       print(String(decoding: try encoder.encode(rows), as: UTF8.self))
     } else {
       print(
-        "\(files.count) PDFs, \(Int(pages)) pages, \(Self.round(bytes / 1_048_576)) MB of text; \(ProcessInfo.processInfo.activeProcessorCount) cores, --jobs \(jobs)\n"
+        "\(files.count) PDFs, \(Int(pages)) pages, \(Self.round(bytes / 1_048_576)) MB of text; \(ProcessInfo.processInfo.activeProcessorCount) cores, --jobs \(jobs), best of \(max(1, self.repeat)) run(s) per phase\n"
       )
       print(
         "phase".padding(toLength: 52, withPad: " ", startingAt: 0)
