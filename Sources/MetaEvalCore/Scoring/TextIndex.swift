@@ -42,24 +42,29 @@ final class TextIndex {
     self.units = units
     var starts: [Int] = []
     var loweredStarts: [Int] = []
-    var lowered: [UInt8] = []
     starts.reserveCapacity(units.count)
+    loweredStarts.reserveCapacity(units.count)
     var aligned: [Bool] = []
     aligned.reserveCapacity(units.count)
-    lowered.reserveCapacity(units.reduce(0) { $0 + $1.utf8.count + 1 })
+    // Lower-casing makes a character at most half as long again (İ: two bytes to three).
+    let capacity = 2 * units.reduce(0) { $0 + $1.utf8.count + 1 } + 16
     var offset = 0
-    for unit in units {
-      starts.append(offset)
-      loweredStarts.append(lowered.count)
-      let length = Self.appendLowered(unit, to: &lowered)
-      offset += length.original + 1
-      aligned.append(length.original == length.lowered)
-      lowered.append(0x0A)
+    self.lowered = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+      var written = 0
+      for unit in units {
+        starts.append(offset)
+        loweredStarts.append(written)
+        let length = Self.lower(unit, into: buffer, at: &written)
+        offset += length.original + 1
+        aligned.append(length.original == length.lowered)
+        buffer[written] = 0x0A
+        written += 1
+      }
+      count = written
     }
     self.aligned = aligned
     self.starts = starts
     self.loweredStarts = loweredStarts
-    self.lowered = lowered
   }
 
   /// Appends the text lower-cased as `String.lowercased()` does (scalar by scalar), and
@@ -68,44 +73,65 @@ final class TextIndex {
   static func appendLowered(_ text: String, to lowered: inout [UInt8]) -> (
     original: Int, lowered: Int
   ) {
-    var text = text
-    return text.withUTF8 { bytes in
+    var buffer = [UInt8](repeating: 0, count: 2 * text.utf8.count + 16)
+    var written = 0
+    let length = buffer.withUnsafeMutableBufferPointer { lower(text, into: $0, at: &written) }
+    lowered += buffer[..<written]
+    return length
+  }
+
+  /// Writes the text lower-cased into `output` from `written` on (which moves past it); the
+  /// output has room for half as much again as the text.
+  static func lower(
+    _ text: String, into output: UnsafeMutableBufferPointer<UInt8>, at written: inout Int
+  ) -> (original: Int, lowered: Int) {
+    UTF8Text.withBytes(text) { bytes in
       var utf16 = 0
       var loweredUTF16 = 0
       var index = 0
+      var out = written
+      var nonASCII = 0
       let count = bytes.count
       while index < count {
         let byte = bytes[index]
         if byte < 0x80 {
-          lowered.append(byte | (UTF8Text.isASCIIUppercase(byte) ? 0x20 : 0))
-          utf16 += 1
-          loweredUTF16 += 1
+          output[out] = byte | (byte &- 0x41 < 26 ? 0x20 : 0)
+          out += 1
           index += 1
           continue
         }
+        // Every ASCII character counts one UTF-16 unit in both; the rest are counted here.
         let (scalar, length) = UTF8Text.scalar(bytes, at: index)
         let value = scalar.value
         let width = value > 0xFFFF ? 2 : 1
-        utf16 += width
+        utf16 += width - 1
+        nonASCII += length - 1  // its continuation bytes are not scalars of their own
         if (0xC0...0xDE).contains(value) && value != 0xD7 {
           // À to Þ: two bytes, the second gains 0x20.
-          lowered.append(bytes[index])
-          lowered.append(bytes[index + 1] + 0x20)
-          loweredUTF16 += 1
+          output[out] = bytes[index]
+          output[out + 1] = bytes[index + 1] + 0x20
+          out += 2
         } else if value < 0x100 || (0x2000...0x206F).contains(value)
           || !scalar.properties.changesWhenLowercased
         {
-          lowered.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]))
-          loweredUTF16 += width
+          for offset in 0..<length { output[out + offset] = bytes[index + offset] }
+          out += length
+          loweredUTF16 += width - 1
         } else {
           let mapping = scalar.properties.lowercaseMapping
-          lowered.append(contentsOf: mapping.utf8)
+          for byte in mapping.utf8 {
+            output[out] = byte
+            out += 1
+          }
           // A character that becomes several (İ to i and a dot) shifts every place after it.
-          loweredUTF16 += mapping.unicodeScalars.count == 1 ? mapping.utf16.count : -1_000_000
+          loweredUTF16 += mapping.unicodeScalars.count == 1 ? mapping.utf16.count - 1 : 1_000_000
         }
         index += length
       }
-      return (utf16, loweredUTF16)
+      // One unit per scalar, plus the extra units counted above.
+      let scalars = count - nonASCII
+      written = out
+      return (scalars + utf16, scalars + loweredUTF16)
     }
   }
 
