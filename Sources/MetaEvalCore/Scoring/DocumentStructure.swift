@@ -35,16 +35,15 @@ struct DocumentStructure {
     var lines: [Line] = []
     var words = 0
     for (pageIndex, page) in pages.enumerated() {
-      let pageLines = Self.trimmedLines(of: page.text).map(Self.plainLine).filter { !$0.isEmpty }
-      let isContentsPage = Self.isContentsPage(pageLines)
+      let pageLines = Self.measuredLines(of: page.text)
+      let isContentsPage = Self.isContentsPage(pageLines.map(\.text))
       // After a "Contents" title, entries follow until a line that is not one: a sentence, or
       // a heading that repeats an entry (the contents ended and the section itself began).
       var inContentsBlock = false
       var entries = Set<String>()
-      for text in pageLines {
-        let count = Self.wordCount(text)
+      for (text, count, dotLeaders) in pageLines {
         words += count
-        var isEntry = Self.hasDotLeaders(text)
+        var isEntry = dotLeaders
         if Self.isContentsTitle(text) {
           inContentsBlock = true
           entries = []
@@ -113,22 +112,75 @@ struct DocumentStructure {
     return holds || line == "---"
   }
 
-  /// The lines of a page, each without leading and trailing white space (empty ones included).
-  static func trimmedLines(of text: String) -> [String] {
+  /// The non-empty lines of a page as plain text, each with its word count and whether it has
+  /// dot leaders, measured in one pass over its bytes.
+  static func measuredLines(of text: String) -> [(text: String, words: Int, dotLeaders: Bool)] {
     var text = text
     return text.withUTF8 { bytes in
-      var lines: [String] = []
+      var lines: [(text: String, words: Int, dotLeaders: Bool)] = []
       var start = 0
       while start < bytes.count {
         var end = start
         while end < bytes.count && bytes[end] != 0x0A { end += 1 }
-        if end > start {
-          lines.append(UTF8Text.string(bytes, UTF8Text.trimmed(bytes, start..<end)))
-        }
+        let range = UTF8Text.trimmed(bytes, start..<end)
         start = end + 1
+        guard !range.isEmpty else { continue }
+        let measured = measure(bytes, range)
+        let line = UTF8Text.string(bytes, range)
+        if measured.markdown || range.count == 3 {
+          // Markdown (or a "---" rule): the plain text is measured anew.
+          let plain = plainLine(line)
+          if !plain.isEmpty { lines.append((plain, wordCount(plain), hasDotLeaders(plain))) }
+        } else {
+          lines.append((line, measured.words, measured.dotLeaders))
+        }
       }
       return lines
     }
+  }
+
+  /// Words, dot leaders and signs of Markdown (see `mayHoldMarkdown`) of a trimmed line.
+  static func measure(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (
+    words: Int, dotLeaders: Bool, markdown: Bool
+  ) {
+    var words = 0
+    var inWord = false
+    var dots = 0
+    var ellipses = 0
+    var dotLeaders = false
+    var markdown = bytes[range.lowerBound] == 0x23
+    var previous: UInt8 = 0
+    var index = range.lowerBound
+    while index < range.upperBound {
+      let byte = bytes[index]
+      let space = byte == 0x20 || byte == 0x09
+      if !space && !inWord { words += 1 }
+      inWord = !space
+      if byte == previous && (byte == 0x2A || byte == 0x5F) || previous == 0x5D && byte == 0x28 {
+        markdown = true
+      }
+      previous = byte
+      switch byte {
+      case 0x2E:
+        dots += 1
+        if dots >= 4 { dotLeaders = true }
+      case 0x20:
+        break
+      case 0xE2
+      where index + 2 < range.upperBound && bytes[index + 1] == 0x80 && bytes[index + 2] == 0xA6:
+        // "…" is E2 80 A6: one character, no word boundary inside.
+        ellipses += 1
+        if ellipses >= 2 { dotLeaders = true }
+        index += 3
+        previous = 0xA6
+        continue
+      default:
+        dots = 0
+        ellipses = 0
+      }
+      index += 1
+    }
+    return (words, dotLeaders, markdown)
   }
 
   /// The line without leading and trailing white space.
@@ -310,12 +362,18 @@ struct DocumentStructure {
   /// a space and a capital, a digit or an opening quote. Abbreviations (e.g., i.e., o.a.,
   /// bijv.) do not end one.
   static func sentenceEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-    var index = start
+    var index = start - 1
     let count = bytes.count
-    while index < count {
+    while true {
+      index += 1
+      // Most bytes are letters: skip to the next '.', '!' or '?'.
+      while index < count {
+        let byte = bytes[index]
+        if byte == 0x2E || byte == 0x21 || byte == 0x3F { break }
+        index += 1
+      }
+      guard index < count else { return nil }
       let byte = bytes[index]
-      defer { index += 1 }
-      guard byte == 0x2E || byte == 0x21 || byte == 0x3F else { continue }
       let next = index + 1
       if next == count { return nil }
       guard bytes[next] == 0x20 else { continue }
@@ -345,7 +403,6 @@ struct DocumentStructure {
         return next
       }
     }
-    return nil
   }
 
   /// Whether a word (without its full stop) is one of the abbreviations, in any case.
