@@ -343,6 +343,13 @@ struct DocumentStructure {
     // Most lines start with an ASCII letter: answered from the first byte.
     guard let byte = text.utf8.first else { return false }
     if byte < 0x80 && !UTF8Text.isASCIIDigit(byte) { return byte == 0x2D || byte == 0x2A }
+    if byte >= 0x80 {
+      // A bullet, or a number that is not ASCII ("①"); any other character starts no item.
+      let scalar = UTF8Text.withBytes(text) { UTF8Text.scalar($0, at: 0).0 }
+      if !Self.bulletScalars.contains(scalar) && scalar.properties.numericType == nil {
+        return false
+      }
+    }
     guard let first = text.first else { return false }
     if "•●▪■◦·–-*\u{F07A}\u{F0B7}".contains(first) { return true }
     let digits = text.prefix(while: \.isNumber)
@@ -352,6 +359,8 @@ struct DocumentStructure {
     }
     return false
   }
+
+  static let bulletScalars = Set("•●▪■◦·–-*\u{F07A}\u{F0B7}".unicodeScalars)
 
   static func endsBlock(_ text: [UInt8]) -> Bool {
     guard let last = text.last else { return true }

@@ -237,6 +237,20 @@ struct ScoringContext {
 
   /// "3.2 Aanpak", "A. Scope", "Bijlage 2 Normenkader": a section number and a capital.
   static func isNumberedHeading(_ text: String) -> Bool {
+    // Most headings start with a plain word: answered from the bytes of that word.
+    let bytes = text.utf8
+    if let first = bytes.first, first < 0x80, !UTF8Text.isASCIIDigit(first) {
+      guard UTF8Text.isASCIIUppercase(first) || UTF8Text.isASCIILowercase(first) else {
+        return false
+      }
+      let word = bytes.prefix { $0 != 0x20 }
+      // "A." or a chapter word lead on; any other plain word does not.
+      let isChapterWord =
+        word.count >= 7 && word.count <= 9
+        && ["hoofdstuk", "chapter", "bijlage", "appendix"].contains(
+          String(decoding: word.map { $0 | 0x20 }, as: UTF8.self))
+      if !(word.count == 2 && word.last == 0x2E) && !isChapterWord { return false }
+    }
     let words = text.split(separator: " ", maxSplits: 2)
     guard words.count >= 2 else { return false }
     var numberWord = words[0]

@@ -270,25 +270,34 @@ final class TextIndex {
   }
 
   /// Every place of every byte pair of the lower-cased text, made on first use: the places of
-  /// pair k are `pairPlaces[pairStarts[k] ..< pairStarts[k + 1]]` (a counting sort).
+  /// pair k are `pairPlaces[pairStarts[k] ..< pairStarts[k + 1]]` (a counting sort). Pairs are
+  /// of byte classes (`byteClasses`), so the counters fit the processor's nearest cache.
   private lazy var pairIndex: (starts: [Int32], places: [Int32]) = {
-    var starts = [Int32](repeating: 0, count: 65_537)
+    var starts = [Int32](repeating: 0, count: Self.pairCount + 1)
     guard lowered.count >= 2 else { return (starts, []) }
     let pairs = lowered.count - 1
     var places = [Int32](repeating: 0, count: pairs)
     lowered.withUnsafeBufferPointer { text in
-      starts.withUnsafeMutableBufferPointer { starts in
-        for index in 0..<pairs {
-          starts[Int(Self.pair(text[index], text[index + 1])) + 1] += 1
-        }
-        for key in 0..<65_536 { starts[key + 1] += starts[key] }
-        var next = Array(starts)
-        next.withUnsafeMutableBufferPointer { next in
-          places.withUnsafeMutableBufferPointer { places in
-            for index in 0..<pairs {
-              let key = Int(Self.pair(text[index], text[index + 1]))
-              places[Int(next[key])] = Int32(index)
-              next[key] += 1
+      Self.byteClasses.withUnsafeBufferPointer { classes in
+        starts.withUnsafeMutableBufferPointer { starts in
+          var previous = Int(classes[Int(text[0])])
+          for index in 0..<pairs {
+            let current = Int(classes[Int(text[index + 1])])
+            starts[(previous << 6 | current) + 1] += 1
+            previous = current
+          }
+          for key in 0..<Self.pairCount { starts[key + 1] += starts[key] }
+          var next = Array(starts)
+          next.withUnsafeMutableBufferPointer { next in
+            places.withUnsafeMutableBufferPointer { places in
+              var previous = Int(classes[Int(text[0])])
+              for index in 0..<pairs {
+                let current = Int(classes[Int(text[index + 1])])
+                let key = previous << 6 | current
+                places[Int(next[key])] = Int32(index)
+                next[key] += 1
+                previous = current
+              }
             }
           }
         }
@@ -300,8 +309,26 @@ final class TextIndex {
   private var pairStarts: [Int32] { pairIndex.starts }
   private var pairPlaces: [Int32] { pairIndex.places }
 
-  static func pair(_ first: UInt8, _ second: UInt8) -> UInt16 {
-    UInt16(first) << 8 | UInt16(second)
+  static let pairCount = 64 * 64
+
+  /// Bytes in 64 classes: each letter and digit its own, space, '-', '.', the line feed, and the
+  /// rest of ASCII and the bytes of other characters shared out over the remaining classes.
+  static let byteClasses: [UInt8] = (0...255).map { (byte: Int) -> UInt8 in
+    switch byte {
+    case 0x61...0x7A: UInt8(1 + byte - 0x61)
+    case 0x41...0x5A: UInt8(1 + byte - 0x41)
+    case 0x30...0x39: UInt8(27 + byte - 0x30)
+    case 0x20: 37
+    case 0x2D: 38
+    case 0x2E: 39
+    case 0x0A: 40
+    case 0..<0x80: UInt8(41 + byte % 8)
+    default: UInt8(49 + byte % 15)
+    }
+  }
+
+  static func pair(_ first: UInt8, _ second: UInt8) -> Int {
+    Int(byteClasses[Int(first)]) << 6 | Int(byteClasses[Int(second)])
   }
 
   /// The first match of `pattern` in each unit that has one, by unit index: the earliest of
