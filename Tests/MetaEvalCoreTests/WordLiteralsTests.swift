@@ -58,6 +58,17 @@ import Testing
     }
   }
 
+  /// The characters lower-cased without a table lookup really have no lower case.
+  @Test func charactersTakenAsCaselessAreCaseless() {
+    var checked = 0
+    for value in UInt32(0x80)...0xFFFF where TextIndex.hasNoCase(value) {
+      guard let scalar = Unicode.Scalar(value), !(0xC0...0xDE).contains(value) else { continue }
+      checked += 1
+      #expect(!scalar.properties.changesWhenLowercased, "U+\(String(value, radix: 16))")
+    }
+    #expect(checked > 40_000)
+  }
+
   @Test(arguments: ["\\b-app", "app-\\b", "\\bapp\\w*\\b"])
   func aBoundaryBesideANonWordCharacterIsLeftToTheEngine(pattern: String) {
     #expect(WordLiterals.read(wrapped: pattern) == nil)

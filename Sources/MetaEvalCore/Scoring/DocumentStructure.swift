@@ -275,7 +275,17 @@ struct DocumentStructure {
   /// A contents entry without list marks, section number and page number, for comparison
   /// with the heading it names.
   static func entryKey(_ text: String) -> String {
-    text.lowercased().split(whereSeparator: \.isWhitespace)
+    // ASCII (most entries): words cut at ASCII white space, lower-cased and filtered on bytes.
+    if text.utf8.allSatisfy({ $0 < 0x80 }) {
+      let words = text.utf8.split { $0 == 0x20 || (0x09...0x0D).contains($0) }
+      let kept = words.filter { word in
+        !word.allSatisfy { UTF8Text.isASCIIDigit($0) || $0 == 0x2E || $0 == 0x2D || $0 == 0x2A }
+      }
+      return kept.map { word in
+        String(decoding: word.map { UTF8Text.isASCIIUppercase($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+      }.joined(separator: " ")
+    }
+    return text.lowercased().split(whereSeparator: \.isWhitespace)
       .filter { word in !word.allSatisfy { $0.isNumber || ".-•*–".contains($0) } }
       .joined(separator: " ")
   }

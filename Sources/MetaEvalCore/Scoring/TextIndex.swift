@@ -111,9 +111,7 @@ final class TextIndex {
           output[out] = bytes[index]
           output[out + 1] = bytes[index + 1] + 0x20
           out += 2
-        } else if value < 0x100 || (0x2000...0x206F).contains(value)
-          || !scalar.properties.changesWhenLowercased
-        {
+        } else if Self.hasNoCase(value) || !scalar.properties.changesWhenLowercased {
           for offset in 0..<length { output[out + offset] = bytes[index + offset] }
           out += length
           loweredUTF16 += width - 1
@@ -133,6 +131,15 @@ final class TextIndex {
       written = out
       return (scalars + utf16, scalars + loweredUTF16)
     }
+  }
+
+  /// Characters that lower-casing leaves alone, known without a table lookup: Latin-1 above
+  /// ASCII (its capitals are handled before), punctuation, and the CJK and Hangul blocks
+  /// (checked for each in tests).
+  @inline(__always)
+  static func hasNoCase(_ value: UInt32) -> Bool {
+    value < 0x100 || (0x2000...0x206F).contains(value) || (0x3000...0x9FFF).contains(value)
+      || (0xAC00...0xD7A3).contains(value) || (0xE000...0xF8FF).contains(value)
   }
 
   /// The units that hold one of the anchors (lower-cased substrings).
@@ -162,13 +169,22 @@ final class TextIndex {
     }
     guard fewest > 0 else { return }
     let key = Int(Self.pair(needle[rarest], needle[rarest + 1]))
-    lowered.withUnsafeBytes { haystack in
+    let first = needle[0]
+    let last = needle[needle.count - 1]
+    let length = needle.count
+    lowered.withUnsafeBufferPointer { haystack in
       guard let base = haystack.baseAddress else { return }
-      needle.withUnsafeBytes { pattern in
-        for slot in Int(starts[key])..<Int(starts[key + 1]) {
-          let start = Int(allPlaces[slot]) - rarest
-          guard start >= 0, start + needle.count <= haystack.count else { continue }
-          if memcmp(base + start, pattern.baseAddress!, needle.count) == 0 { body(start) }
+      allPlaces.withUnsafeBufferPointer { allPlaces in
+        needle.withUnsafeBytes { pattern in
+          for slot in Int(starts[key])..<Int(starts[key + 1]) {
+            let start = Int(allPlaces[slot]) - rarest
+            guard start >= 0, start + length <= haystack.count else { continue }
+            // The ends first: most places of a pair are in other words.
+            guard haystack[start] == first, haystack[start + length - 1] == last else { continue }
+            if length <= 2 || memcmp(base + start + 1, pattern.baseAddress! + 1, length - 2) == 0 {
+              body(start)
+            }
+          }
         }
       }
     }
