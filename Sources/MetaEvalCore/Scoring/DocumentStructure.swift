@@ -139,48 +139,46 @@ struct DocumentStructure {
     }
   }
 
-  /// Words, dot leaders and signs of Markdown (see `mayHoldMarkdown`) of a trimmed line.
+  /// Words, dot leaders and signs of Markdown (see `mayHoldMarkdown`) of a trimmed line. One
+  /// tight pass counts words and notes which special bytes occur; the rarer checks run only
+  /// on lines that hold their bytes.
   static func measure(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (
     words: Int, dotLeaders: Bool, markdown: Bool
   ) {
     var words = 0
     var inWord = false
-    var dots = 0
-    var ellipses = 0
-    var dotLeaders = false
-    var markdown = bytes[range.lowerBound] == 0x23
-    var previous: UInt8 = 0
-    var index = range.lowerBound
-    while index < range.upperBound {
+    var seen: UInt8 = 0
+    for index in range {
       let byte = bytes[index]
       let space = byte == 0x20 || byte == 0x09
-      if !space && !inWord { words += 1 }
+      words += !space && !inWord ? 1 : 0
       inWord = !space
+      seen |= specialBytes[Int(byte)]
+    }
+    let line = UnsafeBufferPointer(rebasing: bytes[range])
+    let dotLeaders = seen & 1 != 0 && hasDotLeaders(line)
+    let markdown = bytes[range.lowerBound] == 0x23 || seen & 2 != 0 && holdsMarkdownPair(line)
+    return (words, dotLeaders, markdown)
+  }
+
+  /// 1 for '.' and the lead byte of '…', 2 for '*', '_' and ']'.
+  static let specialBytes: [UInt8] = (0...255).map { byte in
+    switch byte {
+    case 0x2E, 0xE2: 1
+    case 0x2A, 0x5F, 0x5D: 2
+    default: 0
+    }
+  }
+
+  static func holdsMarkdownPair(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var previous: UInt8 = 0
+    for byte in bytes {
       if byte == previous && (byte == 0x2A || byte == 0x5F) || previous == 0x5D && byte == 0x28 {
-        markdown = true
+        return true
       }
       previous = byte
-      switch byte {
-      case 0x2E:
-        dots += 1
-        if dots >= 4 { dotLeaders = true }
-      case 0x20:
-        break
-      case 0xE2
-      where index + 2 < range.upperBound && bytes[index + 1] == 0x80 && bytes[index + 2] == 0xA6:
-        // "…" is E2 80 A6: one character, no word boundary inside.
-        ellipses += 1
-        if ellipses >= 2 { dotLeaders = true }
-        index += 3
-        previous = 0xA6
-        continue
-      default:
-        dots = 0
-        ellipses = 0
-      }
-      index += 1
     }
-    return (words, dotLeaders, markdown)
+    return false
   }
 
   /// The line without leading and trailing white space.
@@ -219,31 +217,33 @@ struct DocumentStructure {
 
   /// Four or more dots (or spaced dots) or two ellipses in a row: the leaders of a contents line.
   static func hasDotLeaders(_ text: String) -> Bool {
-    UTF8Text.withBytes(text) { bytes in
-      var dots = 0
-      var ellipses = 0
-      var index = 0
-      while index < bytes.count {
-        let byte = bytes[index]
-        index += 1
-        switch byte {
-        case 0x2E:
-          dots += 1
-          if dots >= 4 { return true }
-        case 0x20:
-          continue
-        case 0xE2 where index + 1 < bytes.count && bytes[index] == 0x80 && bytes[index + 1] == 0xA6:
-          // "…" is E2 80 A6.
-          index += 2
-          ellipses += 1
-          if ellipses >= 2 { return true }
-        default:
-          dots = 0
-          ellipses = 0
-        }
+    UTF8Text.withBytes(text) { hasDotLeaders($0) }
+  }
+
+  static func hasDotLeaders(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var dots = 0
+    var ellipses = 0
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      index += 1
+      switch byte {
+      case 0x2E:
+        dots += 1
+        if dots >= 4 { return true }
+      case 0x20:
+        continue
+      case 0xE2 where index + 1 < bytes.count && bytes[index] == 0x80 && bytes[index + 1] == 0xA6:
+        // "…" is E2 80 A6.
+        index += 2
+        ellipses += 1
+        if ellipses >= 2 { return true }
+      default:
+        dots = 0
+        ellipses = 0
       }
-      return false
     }
+    return false
   }
 
   /// "3.2 Aanpak ........ 12", "Conclusies 23": a page number of one to three digits at the end.
