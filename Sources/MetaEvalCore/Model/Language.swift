@@ -17,9 +17,20 @@ public enum Language: String, Sendable, Codable, CaseIterable, Comparable {
     ],
   ]
 
-  /// The marker words packed into integers (five letters at most, one byte each).
-  static let packedMarkers: [Language: Set<UInt64>] = markers.mapValues { words in
-    Set(words.map { pack(Array($0.utf8)) })
+  /// The marker words packed into integers (five letters at most, one byte each), sorted
+  /// for a binary search: cheaper than hashing every short word of the sample.
+  static let packedMarkers: [Language: [UInt64]] = markers.mapValues { words in
+    words.map { pack(Array($0.utf8)) }.sorted()
+  }
+
+  static func contains(_ sorted: [UInt64], _ word: UInt64) -> Bool {
+    var low = 0
+    var high = sorted.count
+    while low < high {
+      let middle = (low + high) / 2
+      if sorted[middle] < word { low = middle + 1 } else { high = middle }
+    }
+    return low < sorted.count && sorted[low] == word
   }
 
   static func pack(_ word: [UInt8]) -> UInt64 {
@@ -42,8 +53,8 @@ public enum Language: String, Sendable, Codable, CaseIterable, Comparable {
     var seen = 0
     func count() {
       guard length > 0, length <= 5 else { return }
-      if dutch.contains(word) { counts.nl += 1 }
-      if english.contains(word) { counts.en += 1 }
+      if contains(dutch, word) { counts.nl += 1 }
+      if contains(english, word) { counts.en += 1 }
     }
     // Function words are short and plain ASCII: bytes are enough.
     func read(_ byte: UInt8) {

@@ -293,26 +293,29 @@ final class TextIndex {
     guard lowered.count >= 2 else { return (starts, []) }
     let pairs = lowered.count - 1
     var places = [Int32](repeating: 0, count: pairs)
+    // The key of every pair, made once: counted in the first pass, placed in the second.
+    var keys = [UInt16](repeating: 0, count: pairs)
     lowered.withUnsafeBufferPointer { text in
       Self.byteClasses.withUnsafeBufferPointer { classes in
-        starts.withUnsafeMutableBufferPointer { starts in
-          var previous = Int(classes[Int(text[0])])
-          for index in 0..<pairs {
-            let current = Int(classes[Int(text[index + 1])])
-            starts[(previous << 6 | current) + 1] += 1
-            previous = current
-          }
-          for key in 0..<Self.pairCount { starts[key + 1] += starts[key] }
-          var next = Array(starts)
-          next.withUnsafeMutableBufferPointer { next in
-            places.withUnsafeMutableBufferPointer { places in
-              var previous = Int(classes[Int(text[0])])
-              for index in 0..<pairs {
-                let current = Int(classes[Int(text[index + 1])])
-                let key = previous << 6 | current
-                places[Int(next[key])] = Int32(index)
-                next[key] += 1
-                previous = current
+        keys.withUnsafeMutableBufferPointer { keys in
+          starts.withUnsafeMutableBufferPointer { starts in
+            var previous = UInt16(classes[Int(text[0])])
+            for index in 0..<pairs {
+              let current = UInt16(classes[Int(text[index + 1])])
+              let key = previous << 6 | current
+              keys[index] = key
+              starts[Int(key) + 1] += 1
+              previous = current
+            }
+            for key in 0..<Self.pairCount { starts[key + 1] += starts[key] }
+            var next = Array(starts)
+            next.withUnsafeMutableBufferPointer { next in
+              places.withUnsafeMutableBufferPointer { places in
+                for index in 0..<pairs {
+                  let key = Int(keys[index])
+                  places[Int(next[key])] = Int32(index)
+                  next[key] += 1
+                }
               }
             }
           }
