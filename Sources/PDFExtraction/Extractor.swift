@@ -47,15 +47,19 @@ public struct Extractor {
       : "\(version)|ocr=\(options.ocr.mode.rawValue)|\(options.ocr.languages)|\(options.ocr.dpi)"
   }
 
-  public func extract(_ path: String) throws(PDFExtractionError) -> ExtractedDocument {
+  /// Extracts a file. `knownSHA256` is the file's digest when the caller has just computed it
+  /// (a corpus run, for its cache) and the file is unchanged since: it is not computed again.
+  public func extract(_ path: String, knownSHA256: String? = nil) throws(PDFExtractionError)
+    -> ExtractedDocument
+  {
     let data = try read(path)
     let fileExtension = (path as NSString).pathExtension.lowercased()
     let looksLikePDF = Self.hasPDFHeader(data)
     var document: ExtractedDocument
     if looksLikePDF {
-      document = try extractPDF(data: data, path: path)
+      document = try extractPDF(data: data, path: path, sha256: knownSHA256)
     } else if fileExtension == "txt" || fileExtension == "md" {
-      document = try extractText(data: data, path: path)
+      document = try extractText(data: data, path: path, sha256: knownSHA256)
     } else if fileExtension == "pdf" {
       throw .notAPDF(path: path)
     } else {
@@ -106,9 +110,10 @@ public struct Extractor {
     }
   }
 
-  private func extractPDF(data: Data, path: String) throws(PDFExtractionError) -> ExtractedDocument
+  private func extractPDF(data: Data, path: String, sha256: String?) throws(PDFExtractionError)
+    -> ExtractedDocument
   {
-    let sha = data.withUnsafeBytes { Checksum.sha256($0) }
+    let sha = sha256 ?? data.withUnsafeBytes { Checksum.sha256($0) }
     let pdf = try PopplerFile(path: path, password: options.password)
     let pageCount = pdf.pageCount
     guard pageCount > 0 else { throw .noPages(path: path) }
@@ -142,9 +147,10 @@ public struct Extractor {
       metadata: pdf.metadata)
   }
 
-  private func extractText(data: Data, path: String) throws(PDFExtractionError) -> ExtractedDocument
+  private func extractText(data: Data, path: String, sha256: String?) throws(PDFExtractionError)
+    -> ExtractedDocument
   {
-    let sha = data.withUnsafeBytes { Checksum.sha256($0) }
+    let sha = sha256 ?? data.withUnsafeBytes { Checksum.sha256($0) }
     // Text files are UTF-8 as a rule; older Windows exports are Latin-1, which decodes any bytes.
     guard let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .isoLatin1)
     else { throw .unreadable(path: path, reason: "not a text file") }

@@ -41,7 +41,8 @@ struct Worker: ParsableCommand {
       faults.apply(to: request.path)
       let frame: Data
       do {
-        frame = WorkerFrame.document(try extractor.extract(request.path))
+        frame = WorkerFrame.document(
+          try extractor.extract(request.path, knownSHA256: request.knownSHA256))
       } catch {
         let failure = WorkerReply.Failure(code: error.code, message: error.problem)
         frame = WorkerFrame.failure(

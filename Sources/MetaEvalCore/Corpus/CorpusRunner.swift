@@ -96,6 +96,9 @@ public final class CorpusRunner: @unchecked Sendable {
     -> DocumentOutcome
   {
     let sha256: String
+    // The stamp is taken before the digest: a file changed in between gets a new stamp, and
+    // the worker then computes the digest of what it reads.
+    let stamp = FileDigest.stamp(path: entry.absolutePath)
     do {
       sha256 = try FileDigest.sha256(path: entry.absolutePath)
     } catch {
@@ -109,7 +112,8 @@ public final class CorpusRunner: @unchecked Sendable {
     }
     if document == nil {
       do {
-        let reply = try worker.extract(entry.absolutePath, timeout: options.timeout)
+        let reply = try worker.extract(
+          entry.absolutePath, sha256: sha256, stamp: stamp, timeout: options.timeout)
         if let failure = reply.failure {
           return .failed(entry, sha256: sha256, code: failure.code, message: failure.message)
         }

@@ -47,11 +47,16 @@ final class ExtractionWorker: @unchecked Sendable {
   deinit { stop() }
 
   /// Extracts one file; throws when the child times out, dies or answers nonsense.
-  func extract(_ path: String, timeout: Double) throws(WorkerFailure) -> WorkerReply {
+  func extract(
+    _ path: String, sha256: String? = nil, stamp: FileDigest.Stamp? = nil, timeout: Double
+  )
+    throws(WorkerFailure) -> WorkerReply
+  {
     if process == nil || process?.isRunning == false { try start() }
     guard let input else { throw .died(reason: "could not start the extraction worker") }
     do {
-      var request = try JSONEncoder().encode(WorkerRequest(path: path))
+      var request = try JSONEncoder().encode(
+        WorkerRequest(path: path, sha256: sha256, stamp: stamp))
       request.append(0x0A)
       try input.write(contentsOf: request)
     } catch {

@@ -42,8 +42,22 @@ public enum WorkerFrame {
 /// One line from the parent to an extraction worker: a file to extract.
 public struct WorkerRequest: Codable, Sendable {
   public var path: String
+  /// The digest the parent computed, and the file's stamp when it did: when the stamp still
+  /// holds, the worker does not read the whole file to compute it again.
+  public var sha256: String?
+  public var stamp: FileDigest.Stamp?
 
-  public init(path: String) { self.path = path }
+  public init(path: String, sha256: String? = nil, stamp: FileDigest.Stamp? = nil) {
+    self.path = path
+    self.sha256 = sha256
+    self.stamp = stamp
+  }
+
+  /// The parent's digest when the file still has the stamp it had then.
+  public var knownSHA256: String? {
+    guard let sha256, let stamp, FileDigest.stamp(path: path) == stamp else { return nil }
+    return sha256
+  }
 }
 
 /// One reply: the document, or why it could not be extracted.
