@@ -113,7 +113,16 @@ final class ExtractionWorker: @unchecked Sendable {
       let chunk = handle.availableData
       if chunk.isEmpty { break }
       buffer.append(contentsOf: chunk)
-      while buffer.count - start >= WorkerFrame.headerLength {
+      while buffer.count > start {
+        // Anything but a frame (a library printing to stdout) is garbled at once, rather than
+        // read as the length of a frame that never ends.
+        guard buffer[start] == WorkerFrame.documentType || buffer[start] == WorkerFrame.failureType
+        else {
+          channel.push((buffer[start], Data()))
+          channel.available.signal()
+          return
+        }
+        guard buffer.count - start >= WorkerFrame.headerLength else { break }
         let length = buffer.withUnsafeBytes {
           Int(UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: start + 1, as: UInt32.self)))
         }
