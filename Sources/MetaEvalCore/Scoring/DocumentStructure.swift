@@ -356,9 +356,7 @@ struct DocumentStructure {
     if byte >= 0x80 {
       // A bullet, or a number that is not ASCII ("①"); any other character starts no item.
       let scalar = UTF8Text.withBytes(text) { UTF8Text.scalar($0, at: 0).0 }
-      if !Self.bulletScalars.contains(scalar) && scalar.properties.numericType == nil {
-        return false
-      }
+      if !Self.isBullet(scalar) && scalar.properties.numericType == nil { return false }
     }
     guard let first = text.first else { return false }
     if "•●▪■◦·–-*\u{F07A}\u{F0B7}".contains(first) { return true }
@@ -370,7 +368,13 @@ struct DocumentStructure {
     return false
   }
 
-  static let bulletScalars = Set("•●▪■◦·–-*\u{F07A}\u{F0B7}".unicodeScalars)
+  /// "•●▪■◦·–-*" and the bullets of symbol fonts, without hashing.
+  static func isBullet(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x2022, 0x25CF, 0x25AA, 0x25A0, 0x25E6, 0xB7, 0x2013, 0x2D, 0x2A, 0xF07A, 0xF0B7: true
+    default: false
+    }
+  }
 
   static func endsBlock(_ text: [UInt8]) -> Bool {
     guard let last = text.last else { return true }
@@ -385,7 +389,13 @@ struct DocumentStructure {
     let count = bytes.count
     while true {
       index += 1
-      // Most bytes are letters: skip to the next '.', '!' or '?'.
+      // Most bytes are letters: skip to the next '.', '!' or '?', eight bytes at a time.
+      while index + 8 <= count {
+        let word = UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(
+          fromByteOffset: index, as: UInt64.self)
+        if Self.holdsSentenceMark(word) { break }
+        index += 8
+      }
       while index < count {
         let byte = bytes[index]
         if byte == 0x2E || byte == 0x21 || byte == 0x3F { break }
@@ -422,6 +432,17 @@ struct DocumentStructure {
         return next
       }
     }
+  }
+
+  /// Whether one of eight bytes is '.', '!' or '?' (a zero byte after XOR, found with the
+  /// carry trick).
+  @inline(__always)
+  static func holdsSentenceMark(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+    return hasZero(word ^ (ones &* 0x2E)) || hasZero(word ^ (ones &* 0x21))
+      || hasZero(word ^ (ones &* 0x3F))
   }
 
   /// Whether a word (without its full stop) is one of the abbreviations, in any case.
