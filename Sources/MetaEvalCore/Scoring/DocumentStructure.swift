@@ -120,8 +120,10 @@ struct DocumentStructure {
       var lines: [(text: String, words: Int, dotLeaders: Bool)] = []
       var start = 0
       while start < bytes.count {
-        var end = start
-        while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+        let end =
+          memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start).map {
+            UnsafeRawPointer(bytes.baseAddress!).distance(to: UnsafeRawPointer($0))
+          } ?? bytes.count
         let range = UTF8Text.trimmed(bytes, start..<end)
         start = end + 1
         guard !range.isEmpty else { continue }

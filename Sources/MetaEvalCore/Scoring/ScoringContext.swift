@@ -8,6 +8,12 @@ struct ScoringContext {
   /// The sentences and the lines, each joined for matching once per pattern.
   let sentenceIndex: TextIndex
   let lineIndex: TextIndex
+  /// The sentences naming a term of each criterion's vocabulary, by criterion, made once.
+  private let namingTerms = NamingTerms()
+
+  final class NamingTerms {
+    var sentences: [String: Set<Int>] = [:]
+  }
 
   init(rubric: Rubric, structure: DocumentStructure, language: Language) {
     self.rubric = rubric
@@ -292,12 +298,14 @@ struct ScoringContext {
 
   /// The sentences that name a term of the criterion's vocabulary.
   func sentencesNamingTerms(of criterion: Criterion) -> Set<Int> {
+    if let known = namingTerms.sentences[criterion.id] { return known }
     var result = Set<Int>()
     for term in criterion.vocabulary {
       for pattern in term.patterns[language, default: []] {
         result.formUnion(sentenceIndex.firstHits(pattern).keys)
       }
     }
+    namingTerms.sentences[criterion.id] = result
     return result
   }
 
