@@ -69,30 +69,15 @@ struct LineShape: Equatable {
     ]
     .map { Unicode.Scalar(UInt32($0))! } + (0x2000...0x200A).map { Unicode.Scalar(UInt32($0))! })
 
-  /// The members of `[...]` at `index` when they are plain characters, and where it closes.
+  /// The members of `[...]` at `index` when they are a few plain characters (read as
+  /// `LiteralAnchors` reads classes), and where it closes.
   static func plainClass(_ characters: [Character], at index: Int) -> (Set<Unicode.Scalar>, Int)? {
-    var members = Set<Unicode.Scalar>()
-    var position = index + 1
-    guard position < characters.count, characters[position] != "^" else { return nil }
-    while position < characters.count, characters[position] != "]" {
-      var character = characters[position]
-      if character == "\\" {
-        guard position + 1 < characters.count else { return nil }
-        character = characters[position + 1]
-        guard !character.isLetter, !character.isNumber else { return nil }
-        position += 1
-      } else if character == "["
-        || character == "-" && position > index + 1
-          && position + 1 < characters.count && characters[position + 1] != "]"
-      {
-        return nil  // a nested class or a range
-      }
-      guard character.unicodeScalars.count == 1 else { return nil }
-      members.insert(character.unicodeScalars.first!)
-      position += 1
-    }
-    guard position < characters.count else { return nil }
-    return (members, position + 1)
+    var scanner = LiteralAnchors.Scanner(characters)
+    scanner.index = index
+    guard case .finite(let members) = scanner.characterClass(),
+      members.allSatisfy({ $0.unicodeScalars.count == 1 })
+    else { return nil }
+    return (Set(members.map { $0.unicodeScalars.first! }), scanner.index)
   }
 
   static func closingParenthesis(_ characters: [Character], openingAt index: Int) -> Int? {

@@ -72,9 +72,26 @@ enum LiteralAnchors {
     case assertion
   }
 
+  /// The spellings a pattern can match, in the order the regex engine tries them, or nil
+  /// when it is not a finite set of them (more than `maximumSpellings`), or has a named group
+  /// or a flag setting (a capture or a case rule a plain spelling would lose).
+  static func spellings(of pattern: String) -> [String]? {
+    var scanner = Scanner(Array(pattern))
+    let alternatives = scanner.alternativeParts()
+    guard scanner.index == scanner.characters.count, scanner.onlyPlainGroups else { return nil }
+    var spellings: [String] = []
+    for alternative in alternatives {
+      guard case .finite(let spelled) = alternative.part else { return nil }
+      spellings += spelled
+    }
+    return spellings.count <= maximumSpellings ? spellings : nil
+  }
+
   struct Scanner {
     let characters: [Character]
     var index = 0
+    /// False once a named group or a flag setting such as `(?-i:` was read.
+    var onlyPlainGroups = true
 
     init(_ characters: [Character]) { self.characters = characters }
 
@@ -184,10 +201,12 @@ enum LiteralAnchors {
           lookaround = true
           index += rest.hasPrefix("<") ? 2 : 1
         } else if rest.hasPrefix("<") {
+          onlyPlainGroups = false
           while let character = current, character != ">" { index += 1 }
           index += 1  // >
         } else {
           // flags such as (?i) or (?-i:...) or (?:...)
+          if !rest.hasPrefix(":") { onlyPlainGroups = false }
           while let character = current, character != ":" && character != ")" { index += 1 }
           if current == ")" {
             index += 1
