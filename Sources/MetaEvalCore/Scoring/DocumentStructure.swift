@@ -210,7 +210,7 @@ struct DocumentStructure {
     // Every title is ASCII: a line with other letters is none of them.
     let bytes = text.utf8
     guard bytes.count <= 20, bytes.allSatisfy({ $0 < 0x80 }) else { return false }
-    let lowered = bytes.map { UTF8Text.isASCIIUppercase($0) ? $0 | 0x20 : $0 }
+    let lowered = UTF8Text.lowercasedASCII(bytes)
     let start = lowered.firstIndex { $0 != 0x20 && $0 != 0x3A } ?? lowered.endIndex
     let end = (lowered.lastIndex { $0 != 0x20 && $0 != 0x3A } ?? start - 1) + 1
     guard start < end else { return false }
@@ -284,7 +284,7 @@ struct DocumentStructure {
         !word.allSatisfy { UTF8Text.isASCIIDigit($0) || $0 == 0x2E || $0 == 0x2D || $0 == 0x2A }
       }
       return kept.map { word in
-        String(decoding: word.map { UTF8Text.isASCIIUppercase($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+        UTF8Text.lowercasedASCIIString(word)
       }.joined(separator: " ")
     }
     return text.lowercased().split(whereSeparator: \.isWhitespace)
@@ -451,8 +451,7 @@ struct DocumentStructure {
   static func isAbbreviation(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
     // Every abbreviation is ASCII and at most five letters long.
     guard word.count <= 5, word.allSatisfy({ $0 < 0x80 }) else { return false }
-    let lowered = String(
-      decoding: word.map { UTF8Text.isASCIIUppercase($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+    let lowered = UTF8Text.lowercasedASCIIString(word)
     return abbreviations.contains(lowered)
   }
 
@@ -483,8 +482,7 @@ struct DocumentStructure {
     }
     let lastWord = bytes[wordStart...]
     if lastWord.count <= 5 && lastWord.allSatisfy({ $0 < 0x80 }) {
-      let lowered = String(
-        decoding: lastWord.map { UTF8Text.isASCIIUppercase($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+      let lowered = UTF8Text.lowercasedASCIIString(lastWord)
       if continuationWords.contains(lowered) { return false }
     }
     if let next, let nextByte = next.utf8.first {

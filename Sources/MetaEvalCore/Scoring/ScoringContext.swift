@@ -254,7 +254,7 @@ struct ScoringContext {
       let isChapterWord =
         word.count >= 7 && word.count <= 9
         && ["hoofdstuk", "chapter", "bijlage", "appendix"].contains(
-          String(decoding: word.map { $0 | 0x20 }, as: UTF8.self))
+          UTF8Text.lowercasedASCIIString(word))
       if !(word.count == 2 && word.last == 0x2E) && !isChapterWord { return false }
     }
     let words = text.split(separator: " ", maxSplits: 2)

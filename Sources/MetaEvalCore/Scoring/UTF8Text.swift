@@ -91,6 +91,16 @@ enum UTF8Text {
     return count
   }
 
+  /// The bytes with the ASCII capitals lower-cased (other bytes as they are).
+  static func lowercasedASCII<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> [UInt8] {
+    bytes.map { isASCIIUppercase($0) ? $0 | 0x20 : $0 }
+  }
+
+  /// The same, as a string: for comparing short ASCII words with a set of them.
+  static func lowercasedASCIIString<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> String {
+    String(decoding: lowercasedASCII(bytes), as: UTF8.self)
+  }
+
   @inline(__always)
   static func isASCIIUppercase(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) }
   @inline(__always)
