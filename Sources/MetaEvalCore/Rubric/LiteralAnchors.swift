@@ -77,6 +77,7 @@ enum LiteralAnchors {
   /// or a flag setting (a capture or a case rule a plain spelling would lose).
   static func spellings(of pattern: String) -> [String]? {
     var scanner = Scanner(Array(pattern))
+    scanner.wantsAnchors = false
     let alternatives = scanner.alternativeParts()
     guard scanner.index == scanner.characters.count, scanner.onlyPlainGroups else { return nil }
     var spellings: [String] = []
@@ -92,6 +93,8 @@ enum LiteralAnchors {
     var index = 0
     /// False once a named group or a flag setting such as `(?-i:` was read.
     var onlyPlainGroups = true
+    /// False when only the spellings are wanted: the anchors of the runs are not worked out.
+    var wantsAnchors = true
 
     init(_ characters: [Character]) { self.characters = characters }
 
@@ -118,7 +121,19 @@ enum LiteralAnchors {
       var candidates: [[String]] = []
       var run = [""]
       var whole: [String]? = [""]
+      // Single strings in a row (the letters of a word) are gathered here and joined to the
+      // run and the whole in one step: the same strings, without a product per letter.
+      var pending = ""
+      let wantsAnchors = self.wantsAnchors
+      func flush() {
+        guard !pending.isEmpty else { return }
+        if wantsAnchors { for index in run.indices { run[index] += pending } }
+        if whole != nil { for index in whole!.indices { whole![index] += pending } }
+        pending = ""
+      }
       func endRun() {
+        flush()
+        if !wantsAnchors || (run.count == 1 && run[0].isEmpty) { return }
         let trimmed = LiteralAnchors.minimal(run.map { $0.trimmingSpaces() })
         if !trimmed.isEmpty && trimmed.allSatisfy({ $0.count >= LiteralAnchors.minimumLength }) {
           candidates.append(trimmed)
@@ -126,12 +141,19 @@ enum LiteralAnchors {
         run = [""]
       }
       func append(_ strings: [String]) {
-        let product = run.flatMap { head in strings.map { head + $0 } }
-        if product.count > LiteralAnchors.maximumSpellings {
-          endRun()
-          run = strings
-        } else {
-          run = product
+        if strings.count == 1 {
+          pending += strings[0]
+          return
+        }
+        flush()
+        if wantsAnchors {
+          let product = run.flatMap { head in strings.map { head + $0 } }
+          if product.count > LiteralAnchors.maximumSpellings {
+            endRun()
+            run = strings
+          } else {
+            run = product
+          }
         }
         if let sofar = whole {
           let all = sofar.flatMap { head in strings.map { head + $0 } }
@@ -342,9 +364,13 @@ enum LiteralAnchors {
   /// The strings without those that contain another of them: a text that holds
   /// "het doel van dit onderzoek" holds "doel van dit onderzoek".
   static func minimal(_ strings: [String]) -> [String] {
-    let unique = Set(strings).map { Array($0.utf8) }.sorted { $0.count < $1.count }
+    if strings.count == 1 { return strings }
+    // Shortest first: a string can only hold a shorter one (or an equal one, a repeat).
+    let sorted = strings.map { Array($0.utf8) }.sorted {
+      $0.count != $1.count ? $0.count < $1.count : $0.lexicographicallyPrecedes($1)
+    }
     var kept: [[UInt8]] = []
-    for string in unique where !kept.contains(where: { holds(string, $0) }) {
+    for string in sorted where !kept.contains(where: { holds(string, $0) }) {
       kept.append(string)
     }
     return kept.map { String(decoding: $0, as: UTF8.self) }.sorted()
