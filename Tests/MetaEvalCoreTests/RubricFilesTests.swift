@@ -48,6 +48,25 @@ enum RepositoryRubrics {
     }
   }
 
+  /// The branches compiled ahead on every core are the ones the compiler asks for, and each
+  /// is what compiling it on the spot gives.
+  @Test(arguments: RepositoryRubrics.paths)
+  func theBranchTableForeseesEveryBranch(path: String) throws {
+    let compiler = try RubricLoader.compiler(path: path)
+    _ = try compiler.compile()
+    #expect(compiler.table.missed.isEmpty, "\(compiler.table.missed.prefix(3))")
+    let jobs = RubricCompiler.jobs(compiler.spec)
+    #expect(jobs.count > 100)
+    for job in jobs.prefix(400) {
+      let ahead = try #require(compiler.table.branch(job))
+      let now = try BranchTable.compile(job)
+      #expect(ahead.regex.pattern == now.regex.pattern)
+      #expect(ahead.anchors == now.anchors)
+      #expect(ahead.words == now.words)
+      #expect(ahead.shape == now.shape)
+    }
+  }
+
   @Test func theDefaultRubricHasTheContractedCriteria() throws {
     let rubric = try RepositoryRubrics.load(RubricLibrary.defaultID)
     #expect(

@@ -8,10 +8,48 @@ struct RubricCompiler {
   let path: String
   let locator: NodeLocator
 
+  /// The branches of the rubric's patterns, compiled ahead on every core.
+  let table: BranchTable
+
   init(spec: RubricSpec, path: String, root: Node) {
     self.spec = spec
     self.path = path
     self.locator = NodeLocator(root: root)
+    self.table = BranchTable(Self.jobs(spec))
+  }
+
+  /// Every branch the compiler will ask for, with the shape its pattern list gives it.
+  static func jobs(_ spec: RubricSpec) -> [BranchTable.Job] {
+    var lists: [([String: [String]], (String) -> String)] = [
+      (spec.judgementTerms ?? [:], word), (spec.sectionHeadings ?? [:], heading),
+    ]
+    for vocabulary in spec.vocabularies ?? [] {
+      lists += vocabulary.terms.map { ($0.patterns, word) }
+    }
+    for criterion in spec.criteria {
+      for cue in criterion.cues ?? [] {
+        lists.append((cue.patterns, wrapper(for: cue.kind)))
+        lists += [(cue.context ?? [:], word), (cue.unless ?? [:], word)]
+      }
+      lists += (criterion.dimensions ?? []).map { ($0.terms, word) }
+      lists.append((criterion.exclude ?? [:], { $0 }))
+    }
+    return lists.flatMap { patterns, wrap in
+      patterns.values.joined().flatMap { source in
+        LiteralAnchors.branches(of: source).map {
+          BranchTable.Job(alternative: $0, wrapped: wrap($0))
+        }
+      }
+    }
+  }
+
+  /// How a cue's patterns are wrapped: headings and labels take the whole line.
+  static func wrapper(for kind: CueSpec.Kind) -> (String) -> String {
+    switch kind {
+    case .heading: heading
+    case .label: label
+    default: { $0 }
+    }
   }
 
   static let languageKeys: Set<String> = ["nl", "en", "any"]
@@ -55,12 +93,7 @@ struct RubricCompiler {
         guard (0...1).contains(weight) else {
           throw fieldError(at + [PathKey("weight")], criterion.id, "weight must be between 0 and 1")
         }
-        let wrap: (String) -> String =
-          switch cue.kind {
-          case .heading: Self.heading
-          case .label: Self.label
-          default: { $0 }
-          }
+        let wrap = Self.wrapper(for: cue.kind)
         cues.append(
           Cue(
             kind: cue.kind, weight: weight, place: cue.place ?? .anywhere,
@@ -151,15 +184,8 @@ struct RubricCompiler {
         var branches: [Pattern.Branch] = []
         for alternative in LiteralAnchors.branches(of: source) {
           do {
-            let wrapped = wrap(alternative)
-            let regex = try NSRegularExpression(
-              pattern: wrapped, options: [.caseInsensitive, .anchorsMatchLines])
-            branches.append(
-              Pattern.Branch(
-                regex: regex, anchors: LiteralAnchors.extract(from: alternative),
-                words: WordLiterals.read(wrapped: wrapped),
-                shape: wrapped == Self.heading(alternative)
-                  ? LineShape.heading(term: alternative) : LineShape.start(of: wrapped)))
+            let job = BranchTable.Job(alternative: alternative, wrapped: wrap(alternative))
+            branches.append(try table.branch(job) ?? BranchTable.compile(job))
           } catch {
             throw .invalidPattern(
               path: self.path, line: locator.line(of: path + [PathKey(key), PathKey(index)]),

@@ -6,6 +6,11 @@ public enum RubricLoader {
   public static let supportedVersion = 1
 
   public static func load(path: String) throws(RubricError) -> Rubric {
+    try compiler(path: path).compile()
+  }
+
+  /// The compiler of a rubric file, with the rubrics it `extends` merged in.
+  static func compiler(path: String) throws(RubricError) -> RubricCompiler {
     let (spec, node) = try decode(path: path)
     var merged = spec
     var base = spec
@@ -22,7 +27,7 @@ public enum RubricLoader {
       base = try decode(path: parentPath).0
       merged = merged.merged(onto: base)
     }
-    return try RubricCompiler(spec: merged, path: path, root: node).compile()
+    return RubricCompiler(spec: merged, path: path, root: node)
   }
 
   /// Reads and decodes one rubric file, without following `extends`.
