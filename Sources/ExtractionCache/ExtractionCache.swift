@@ -80,6 +80,17 @@ public final class ExtractionCache {
           PRIMARY KEY (sha256, page, engine)
         )
         """)
+      try execute(
+        """
+        CREATE TABLE IF NOT EXISTS file_digests (
+          path TEXT NOT NULL PRIMARY KEY,
+          size INTEGER NOT NULL,
+          modified INTEGER NOT NULL,
+          changed INTEGER NOT NULL,
+          inode INTEGER NOT NULL,
+          sha256 TEXT NOT NULL
+        )
+        """)
     } catch {
       sqlite3_close(db)
       throw .cannotOpen(path: path, reason: error.description)
@@ -144,6 +155,39 @@ public final class ExtractionCache {
     guard sqlite3_step(statement) == SQLITE_DONE else { throw .failed(path: path, reason: message) }
   }
 
+  /// The SHA-256 last computed for the file at `path` (absolute), when its stamp is still the
+  /// one it had then: a warm run then reads no file in full. Any write to the file changes its
+  /// status-change time (which no program can set back), so a changed file is never matched.
+  public func digest(path: String, stamp: FileDigest.Stamp) -> String? {
+    guard
+      let statement = try? prepare(
+        "SELECT sha256 FROM file_digests WHERE path = ?1 AND size = ?2 AND modified = ?3 AND changed = ?4 AND inode = ?5"
+      )
+    else { return nil }
+    defer { sqlite3_finalize(statement) }
+    bind(statement, 1, path)
+    bind(statement, stamp)
+    guard sqlite3_step(statement) == SQLITE_ROW, let text = sqlite3_column_text(statement, 0)
+    else { return nil }
+    return String(cString: text)
+  }
+
+  /// Keeps the SHA-256 of the file at `path` with the stamp taken before it was read.
+  public func storeDigest(path: String, stamp: FileDigest.Stamp, sha256: String)
+    throws(CacheError)
+  {
+    let statement = try prepare(
+      "INSERT OR REPLACE INTO file_digests (path, size, modified, changed, inode, sha256) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+    )
+    defer { sqlite3_finalize(statement) }
+    bind(statement, 1, path)
+    bind(statement, stamp)
+    bind(statement, 6, sha256)
+    guard sqlite3_step(statement) == SQLITE_DONE else {
+      throw .failed(path: self.path, reason: message)
+    }
+  }
+
   /// How many documents the cache holds for this extractor version.
   public func count() throws(CacheError) -> Int {
     let statement = try prepare("SELECT COUNT(*) FROM documents WHERE extractor = ?1")
@@ -181,6 +225,14 @@ public final class ExtractionCache {
       throw .failed(path: path, reason: message)
     }
     return statement
+  }
+
+  /// Binds a stamp to parameters 2 to 5.
+  private func bind(_ statement: OpaquePointer, _ stamp: FileDigest.Stamp) {
+    sqlite3_bind_int64(statement, 2, stamp.size)
+    sqlite3_bind_int64(statement, 3, stamp.modified)
+    sqlite3_bind_int64(statement, 4, stamp.changed)
+    sqlite3_bind_int64(statement, 5, Int64(bitPattern: stamp.inode))
   }
 
   fileprivate func bind(_ statement: OpaquePointer, _ index: Int32, _ text: String) {

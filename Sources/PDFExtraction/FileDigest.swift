@@ -9,6 +9,13 @@ public enum FileDigest {
     public var modified: Int64
     public var changed: Int64
     public var inode: UInt64
+
+    public init(size: Int64, modified: Int64, changed: Int64, inode: UInt64) {
+      self.size = size
+      self.modified = modified
+      self.changed = changed
+      self.inode = inode
+    }
   }
 
   public static func stamp(path: String) -> Stamp? {

@@ -205,6 +205,14 @@ final class CachedPages: PageCache {
   func store(_ document: ExtractedDocument) throws {
     try cache.store(document, key: key)
   }
+
+  func digest(path: String, stamp: FileDigest.Stamp) -> String? {
+    cache.digest(path: path, stamp: stamp)
+  }
+
+  func storeDigest(path: String, stamp: FileDigest.Stamp, sha256: String) throws {
+    try cache.storeDigest(path: path, stamp: stamp, sha256: sha256)
+  }
 }
 
 /// Progress on stderr when it is a terminal: done/total, failures, rate, time left.

@@ -104,6 +104,47 @@ import Testing
     #expect(metadata.contains("\"from_cache\" : 3"))
   }
 
+  /// A warm run takes a file's digest from the cache while the file keeps its stamp. A file
+  /// rewritten with other text of the same length, its modification time set back, still has
+  /// a new status-change time: it is hashed and extracted again, never scored from the old text.
+  @Test func aFileRewrittenInPlaceIsReadAgainDespiteItsOldModificationTime() throws {
+    let corpus = try hostileCorpus(mutatedCopies: 0)
+    let cache = directory.file("cache.sqlite")
+    let memo = corpus + "/memo.txt"
+    let first = try run([corpus, "--out", directory.file("one"), "--cache", cache])
+    #expect(first.stdout.contains("extracted 3, from cache 0"))
+    var before = stat()
+    #expect(stat(memo, &before) == 0)
+    let old = try String(contentsOfFile: memo, encoding: .utf8)
+    let new = "Lessons learned\nThe team found that the plan for the migration came too late."
+    #expect(new.utf8.count == old.utf8.count)
+    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: memo))
+    try handle.write(contentsOf: Data(new.utf8))
+    try handle.close()
+    var times = [before.st_atim, before.st_mtim]
+    #expect(utimensat(AT_FDCWD, memo, &times, 0) == 0)
+    var after = stat()
+    #expect(stat(memo, &after) == 0)
+    #expect(after.st_mtim.tv_sec == before.st_mtim.tv_sec)
+    #expect(after.st_mtim.tv_nsec == before.st_mtim.tv_nsec)
+    #expect(after.st_size == before.st_size)
+    let second = try run([corpus, "--out", directory.file("two"), "--cache", cache])
+    #expect(second.stdout.contains("extracted 1, from cache 2"), "\(second.stdout)")
+    func memoRow(_ run: String) throws -> [String: String]? {
+      try csv(directory.file(run + "/documents.csv")).first { $0["file"] == "memo.txt" }
+    }
+    // The digest of the file as it is now, read without any cache.
+    let extracted = try CommandRunner.run(["extract", "--format", "json", memo])
+    let now = try JSONSerialization.jsonObject(with: Data(extracted.stdout.utf8)) as? [String: Any]
+    let digest = try #require(now?["sha256"] as? String)
+    #expect(try memoRow("one")?["sha256"] != digest)
+    #expect(try memoRow("two")?["sha256"] == digest)
+    #expect(try memoRow("one")?["recommendations"] == "yes")
+    #expect(try memoRow("two")?["recommendations"] == "no")
+    let third = try run([corpus, "--out", directory.file("three"), "--cache", cache])
+    #expect(third.stdout.contains("extracted 0, from cache 3"))
+  }
+
   @Test func aCacheThatCannotOpenIsSaidOnceAndNotUsed() throws {
     let corpus = try hostileCorpus(mutatedCopies: 0)
     try directory.write("not-a-folder", "a file")

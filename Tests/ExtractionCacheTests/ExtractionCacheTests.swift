@@ -83,6 +83,25 @@ import Testing
     #expect(try ExtractionCache(path: path).count() == 200)
   }
 
+  /// A digest is only given back for the stamp it was stored with; a new one replaces it.
+  @Test func aDigestComesBackOnlyForTheSameStamp() throws {
+    let cache = try ExtractionCache(path: directory.file("digests.sqlite"))
+    let stamp = FileDigest.Stamp(size: 10, modified: 1_000, changed: 2_000, inode: 42)
+    #expect(cache.digest(path: "/corpus/a.pdf", stamp: stamp) == nil)
+    try cache.storeDigest(path: "/corpus/a.pdf", stamp: stamp, sha256: "aaa")
+    #expect(cache.digest(path: "/corpus/a.pdf", stamp: stamp) == "aaa")
+    #expect(cache.digest(path: "/corpus/b.pdf", stamp: stamp) == nil)
+    var touched = stamp
+    touched.changed += 1
+    #expect(cache.digest(path: "/corpus/a.pdf", stamp: touched) == nil)
+    var moved = stamp
+    moved.inode = 43
+    #expect(cache.digest(path: "/corpus/a.pdf", stamp: moved) == nil)
+    try cache.storeDigest(path: "/corpus/a.pdf", stamp: touched, sha256: "bbb")
+    #expect(cache.digest(path: "/corpus/a.pdf", stamp: touched) == "bbb")
+    #expect(cache.digest(path: "/corpus/a.pdf", stamp: stamp) == nil)
+  }
+
   @Test func anUnwritableLocationIsAClearError() {
     #expect(throws: CacheError.self) {
       try ExtractionCache(path: "/proc/no-such-dir/cache.sqlite")

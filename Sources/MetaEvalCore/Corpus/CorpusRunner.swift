@@ -99,10 +99,17 @@ public final class CorpusRunner: @unchecked Sendable {
     // The stamp is taken before the digest: a file changed in between gets a new stamp, and
     // the worker then computes the digest of what it reads.
     let stamp = FileDigest.stamp(path: entry.absolutePath)
-    do {
-      sha256 = try FileDigest.sha256(path: entry.absolutePath)
-    } catch {
-      return .failed(entry, code: error.code, message: error.problem)
+    if let stamp, let known = cache?.digest(path: entry.absolutePath, stamp: stamp) {
+      sha256 = known
+    } else {
+      do {
+        sha256 = try FileDigest.sha256(path: entry.absolutePath)
+      } catch {
+        return .failed(entry, code: error.code, message: error.problem)
+      }
+      if let stamp {
+        try? cache?.storeDigest(path: entry.absolutePath, stamp: stamp, sha256: sha256)
+      }
     }
     var document: ExtractedDocument?
     var origin = DocumentOutcome.Source.extracted

@@ -5,6 +5,16 @@ import PDFExtraction
 public protocol PageCache: AnyObject {
   func document(sha256: String, path: String) throws -> ExtractedDocument?
   func store(_ document: ExtractedDocument) throws
+  /// The digest remembered for the file at `path` while it keeps `stamp`, or nil.
+  func digest(path: String, stamp: FileDigest.Stamp) -> String?
+  /// Remembers a file's digest with the stamp taken before it was read.
+  func storeDigest(path: String, stamp: FileDigest.Stamp, sha256: String) throws
+}
+
+extension PageCache {
+  /// A cache that keeps no digests: every file is read and hashed.
+  public func digest(path: String, stamp: FileDigest.Stamp) -> String? { nil }
+  public func storeDigest(path: String, stamp: FileDigest.Stamp, sha256: String) throws {}
 }
 
 /// What became of one document of a corpus run: scored, or failed with a reason.
