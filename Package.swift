@@ -30,7 +30,9 @@ let package = Package(
       pkgConfig: "sqlite3",
       providers: [.apt(["libsqlite3-dev"])]
     ),
-    .target(name: "PDFExtraction", dependencies: ["CPoppler"]),
+    // SHA-256 with the processor's SHA instructions, for hashing every file of a corpus.
+    .target(name: "CSHA256"),
+    .target(name: "PDFExtraction", dependencies: ["CPoppler", "CSHA256"]),
     // The SQLite cache of extracted page texts, shared by corpus runs.
     .target(name: "ExtractionCache", dependencies: ["CSQLite", "PDFExtraction"]),
     .target(name: "PDFWriter", dependencies: ["CCairo"]),

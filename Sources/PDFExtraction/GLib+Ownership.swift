@@ -20,16 +20,3 @@ enum GLibOwned {
     return (error.pointee.domain == poppler_error_quark(), error.pointee.code, message)
   }
 }
-
-/// SHA-256 through GLib's GChecksum, which poppler-glib already links.
-enum Checksum {
-  static func sha256(_ bytes: UnsafeRawBufferPointer) -> String {
-    guard let checksum = g_checksum_new(G_CHECKSUM_SHA256) else { return "" }
-    defer { g_checksum_free(checksum) }
-    if let base = bytes.baseAddress, bytes.count > 0 {
-      g_checksum_update(checksum, base.assumingMemoryBound(to: guchar.self), gssize(bytes.count))
-    }
-    // The string belongs to the checksum, which the defer above frees.
-    return g_checksum_get_string(checksum).map { String(cString: $0) } ?? ""
-  }
-}
