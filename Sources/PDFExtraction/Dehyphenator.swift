@@ -53,6 +53,22 @@ public struct Dehyphenator: Sendable {
           if length >= shortest && length <= longest
             && !(lastOfLine && bytes[end - 1] == 0x2D)
           {
+            // An ASCII word is trimmed and lower-cased on its bytes, as the characters would be.
+            if let ascii = Self.asciiWord(bytes, start, end) {
+              if lengths.contains(ascii.count) {
+                let lower = String(
+                  unsafeUninitializedCapacity: ascii.count,
+                  initializingUTF8With: { buffer in
+                    for (offset, byte) in bytes[ascii].enumerated() {
+                      buffer[offset] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+                    }
+                    return ascii.count
+                  })
+                if candidates.contains(lower) { words.insert(lower) }
+              }
+              start = end + 1
+              continue
+            }
             let token = Substring(
               String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
             let word = Self.trimPunctuation(token)
@@ -66,6 +82,29 @@ public struct Dehyphenator: Sendable {
       }
     }
     knownWords = words
+  }
+
+  /// Where the word between `start` and `end` is without the punctuation around it, as
+  /// `trimPunctuation` would cut it, when it is all ASCII (its letters and digits are then
+  /// A-Z, a-z and 0-9); nil otherwise.
+  static func asciiWord(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int)
+    -> Range<Int>?
+  {
+    var first = end
+    var last = start
+    for index in start..<end {
+      let byte = bytes[index]
+      if byte >= 0x80 { return nil }
+      if isASCIILetterOrDigit(byte) {
+        if first == end { first = index }
+        last = index + 1
+      }
+    }
+    return first < last ? first..<last : start..<start
+  }
+
+  static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+    (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
   }
 
   /// Whether nothing but spaces stands between `index` and the end of its line.

@@ -254,6 +254,11 @@ public enum RunningLineFilter {
 
   /// The line lower-cased with runs of digits folded to `#` and white space collapsed.
   static func foldedKey(_ line: Substring) -> String {
+    asciiFoldedKey(line) ?? characterFoldedKey(line)
+  }
+
+  /// `foldedKey` character by character, for lines with more than ASCII.
+  static func characterFoldedKey(_ line: Substring) -> String {
     var key = ""
     var lastWasDigit = false
     var lastWasSpace = true
@@ -276,14 +281,60 @@ public enum RunningLineFilter {
     return key
   }
 
+  /// `foldedKey` on the bytes of an all-ASCII line (digits, white space and capitals are then
+  /// 0-9, 09-0D and 20, and A-Z); nil when the line holds other characters.
+  static func asciiFoldedKey(_ line: Substring) -> String? {
+    var key: [UInt8] = []
+    key.reserveCapacity(line.utf8.count)
+    var lastWasDigit = false
+    var lastWasSpace = true
+    for byte in line.utf8 {
+      if byte >= 0x80 { return nil }
+      if (0x30...0x39).contains(byte) {
+        if !lastWasDigit { key.append(0x23) }
+        lastWasDigit = true
+        lastWasSpace = false
+      } else if byte == 0x20 || (0x09...0x0D).contains(byte) {
+        if !lastWasSpace { key.append(0x20) }
+        lastWasSpace = true
+        lastWasDigit = false
+      } else {
+        key.append((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
+        lastWasDigit = false
+        lastWasSpace = false
+      }
+    }
+    while key.last == 0x20 { key.removeLast() }
+    return String(decoding: key, as: UTF8.self)
+  }
+
   static let pageWords: Set<String> = [
     "pagina", "page", "p.", "pag.", "blz.", "blz", "bladzijde", "pg.",
   ]
   static let separatorWords: Set<String> = ["/", "van", "of", "|", "de", "-"]
 
+  /// True for an all-ASCII line without a digit that holds a letter no Roman numeral has:
+  /// with no number to find, only a lone Roman numeral could be a page number.
+  static func surelyNoPageNumber(_ line: Substring) -> Bool {
+    var otherLetter = false
+    for byte in line.utf8 {
+      if byte >= 0x80 || (0x30...0x39).contains(byte) { return false }
+      switch byte | 0x20 {
+      case 0x69, 0x76, 0x78, 0x6C, 0x63: break  // i v x l c
+      case 0x61...0x7A: otherLetter = true
+      default: break
+      }
+    }
+    return otherLetter
+  }
+
   /// "12", "- 12 -", "Page 3 of 9", "Pagina 3/6", "3 | 12", "iv".
   static func isPageNumber(_ line: Substring) -> Bool {
-    guard line.utf8.count <= 40 else { return false }
+    line.utf8.count <= 40 && !surelyNoPageNumber(line) && tokensMakePageNumber(line)
+  }
+
+  /// `isPageNumber` on the line's tokens.
+  static func tokensMakePageNumber(_ line: Substring) -> Bool {
     // Tokens split at white space, with '/' and '|' tokens of their own; dashes dropped.
     var tokens: [String] = []
     var current = ""

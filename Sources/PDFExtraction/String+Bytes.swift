@@ -1,7 +1,26 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 extension StringProtocol {
   /// Whether the UTF-8 bytes hold `first` directly followed by `second`: a cheap test for
-  /// "-\n" or " \n" that avoids Foundation's general string search.
+  /// "-\n" or " \n" that avoids Foundation's general string search. `second` is looked for
+  /// with `memchr`, a line at a time.
   func containsBytes(_ first: UInt8, _ second: UInt8) -> Bool {
+    let found = utf8.withContiguousStorageIfAvailable { buffer -> Bool in
+      guard let start = buffer.baseAddress, buffer.count > 1 else { return false }
+      let end = start + buffer.count
+      var cursor = start + 1
+      while cursor < end, let hit = memchr(cursor, Int32(second), end - cursor) {
+        let place = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self))
+        if (place - 1).pointee == first { return true }
+        cursor = place + 1
+      }
+      return false
+    }
+    if let found { return found }
     var previous: UInt8 = 0
     for byte in utf8 {
       if previous == first && byte == second { return true }
