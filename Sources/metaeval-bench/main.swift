@@ -23,7 +23,8 @@ struct Run: ParsableCommand {
       corpus run with --jobs 1 and --jobs N (empty cache); (4) the warm re-run; (5) scoring \
       alone, in this process, on the extracted texts. Reports seconds, pages per second, the \
       ratio to the matching pdftotext run and peak resident memory (wait4). With --repeat N \
-      every phase runs N times and the fastest run counts.
+      the phases run round-robin N times (one run of each per round, so that a slow minute \
+      falls on all of them) and each keeps its fastest run.
       """)
 
   @Argument(help: "A folder of PDFs.")
@@ -71,65 +72,17 @@ struct Run: ParsableCommand {
         Data("metaeval-bench: \(metaeval) not found; build it first\n".utf8))
       throw ExitCode(2)
     }
-    // The texts, for the page count and the scoring phase (not timed).
-    var documents: [ExtractedDocument] = []
-    for file in files {
-      if let document = try? Extractor(options: ExtractionOptions(ocr: OCROptions(mode: .never)))
-        .extract(file)
-      {
-        documents.append(document)
-      }
-    }
-    let pages = Double(documents.reduce(0) { $0 + $1.pages.count })
-    var rows: [Row] = []
-    func add(_ phase: String, _ measure: Spawn.Measure, against reference: (String, Double)?) {
-      rows.append(
-        Row(
-          phase: phase, seconds: Self.round(measure.seconds),
-          pagesPerSecond: Self.round(pages / measure.seconds),
-          ratio: reference.map { Self.round(measure.seconds / $0.1) }, ratioTo: reference?.0,
-          peakMB: Self.round(Double(measure.peakKB) / 1024)))
-    }
     let pdftotext = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].first {
       FileManager.default.isExecutableFile(atPath: $0)
     }
-    /// The fastest of `repeat` runs, with the largest peak of any.
-    func best(_ measure: (Int) -> Spawn.Measure) -> Spawn.Measure {
-      var fastest: Spawn.Measure?
-      var peak = 0
-      for round in 0..<max(1, self.repeat) {
-        let measured = measure(round)
-        peak = max(peak, measured.peakKB)
-        if fastest == nil || measured.seconds < fastest!.seconds { fastest = measured }
-      }
-      fastest!.peakKB = peak
-      return fastest!
-    }
-    var single: Double?
-    var parallel: Double?
-    if let pdftotext {
-      let one = best { _ in
-        Spawn.parallel(files.map { (pdftotext, ["-q", $0, "/dev/null"]) }, jobs: 1)
-      }
-      add("pdftotext, 1 process", one, against: nil)
-      single = one.seconds
-      let many = best { _ in
-        Spawn.parallel(files.map { (pdftotext, ["-q", $0, "/dev/null"]) }, jobs: jobs)
-      }
-      add("pdftotext, \(jobs) processes", many, against: nil)
-      parallel = many.seconds
-    } else {
+    if pdftotext == nil {
       FileHandle.standardError.write(
         Data(
           "metaeval-bench: pdftotext is not installed; no reference (apt-get install poppler-utils)\n"
             .utf8))
     }
-    let extractOne = best { _ in Spawn.run(metaeval, ["extract", "--ocr", "never"] + files) }
-    add(
-      "metaeval extract, 1 process", extractOne,
-      against: single.map { ("pdftotext, 1 process", $0) })
-    // One process per job, the files dealt out by size (largest first, to the lightest share),
-    // so that the processes finish together.
+    // One process per job for the parallel extraction, the files dealt out by size (largest
+    // first, to the lightest share), so that the processes finish together.
     var shares = Array(repeating: [String](), count: max(1, jobs))
     var shareBytes = Array(repeating: 0, count: max(1, jobs))
     let sizes = files.map {
@@ -140,14 +93,6 @@ struct Run: ParsableCommand {
       shares[lightest].append(file)
       shareBytes[lightest] += size
     }
-    let extractMany = best { _ in
-      Spawn.parallel(
-        shares.filter { !$0.isEmpty }.map { (metaeval, ["extract", "--ocr", "never"] + $0) },
-        jobs: jobs)
-    }
-    add(
-      "metaeval extract, \(jobs) processes", extractMany,
-      against: parallel.map { ("pdftotext, \(jobs) processes", $0) })
     let scratch = (NSTemporaryDirectory() as NSString).appendingPathComponent(
       "metaeval-bench-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(atPath: scratch) }
@@ -159,37 +104,104 @@ struct Run: ParsableCommand {
           "--ocr", "never",
         ])
     }
-    let coldOne = best { corpus(1, cache: scratch + "/cache1-\($0).sqlite") }
-    add("corpus run, cold, --jobs 1", coldOne, against: single.map { ("pdftotext, 1 process", $0) })
-    let coldMany = best { corpus(jobs, cache: scratch + "/cacheN-\($0).sqlite") }
-    add(
-      "corpus run, cold, --jobs \(jobs)", coldMany,
-      against: parallel.map { ("pdftotext, \(jobs) processes", $0) })
-    let warm = best { _ in corpus(jobs, cache: scratch + "/cacheN-0.sqlite") }
-    add(
-      "corpus run, warm, --jobs \(jobs)", warm,
-      against: ("corpus run, cold, --jobs \(jobs)", coldMany.seconds))
-    // Scoring alone, one thread.
-    let scorer = Scorer(rubric: try RubricLibrary.standard(executable: metaeval).load())
+    // The phases, each with the phase its ratio is taken against. They run round-robin, one
+    // run of each per round, so that a slow minute of a noisy machine falls on every phase
+    // alike rather than on one; each keeps its fastest run.
+    let oneText = "pdftotext, 1 process"
+    let manyText = "pdftotext, \(jobs) processes"
+    let coldMany = "corpus run, cold, --jobs \(jobs)"
+    var phases: [Phase] = []
+    if let pdftotext {
+      let commands = files.map { (pdftotext, ["-q", $0, "/dev/null"]) }
+      phases.append(Phase(oneText, nil) { _ in Spawn.parallel(commands, jobs: 1) })
+      phases.append(Phase(manyText, nil) { _ in Spawn.parallel(commands, jobs: jobs) })
+    }
+    let reference = { (name: String) in pdftotext == nil ? nil : name }
+    phases.append(
+      Phase("metaeval extract, 1 process", reference(oneText)) { _ in
+        Spawn.run(metaeval, ["extract", "--ocr", "never"] + files)
+      })
+    phases.append(
+      Phase("metaeval extract, \(jobs) processes", reference(manyText)) { _ in
+        Spawn.parallel(
+          shares.filter { !$0.isEmpty }.map { (metaeval, ["extract", "--ocr", "never"] + $0) },
+          jobs: jobs)
+      })
+    phases.append(
+      Phase("corpus run, cold, --jobs 1", reference(oneText)) {
+        corpus(1, cache: scratch + "/cache1-\($0).sqlite")
+      })
+    phases.append(
+      Phase(coldMany, reference(manyText)) { corpus(jobs, cache: scratch + "/cacheN-\($0).sqlite") }
+    )
+    // The cache the cold run of this round has just filled.
+    phases.append(
+      Phase("corpus run, warm, --jobs \(jobs)", coldMany) {
+        corpus(jobs, cache: scratch + "/cacheN-\($0).sqlite")
+      })
+    // A child started by this process reports at least this process's resident memory then.
+    var own = rusage()
+    #if canImport(Glibc)
+      getrusage(RUSAGE_SELF.rawValue, &own)
+    #else
+      getrusage(RUSAGE_SELF, &own)
+    #endif
+    let floorMB = Self.round(Double(own.ru_maxrss) / 1024)
+    var best: [String: Spawn.Measure] = [:]
+    for round in 0..<max(1, self.repeat) {
+      for phase in phases {
+        var measured = phase.measure(round)
+        if let previous = best[phase.name] {
+          measured.peakKB = max(measured.peakKB, previous.peakKB)
+          if previous.seconds < measured.seconds { measured.seconds = previous.seconds }
+        }
+        best[phase.name] = measured
+      }
+    }
+    // The texts, for the page count and scoring alone, read only now: a child's peak memory
+    // (wait4) counts this process's resident memory at the time it was started.
+    var documents: [ExtractedDocument] = []
+    for file in files {
+      if let document = try? Extractor(options: ExtractionOptions(ocr: OCROptions(mode: .never)))
+        .extract(file)
+      {
+        documents.append(document)
+      }
+    }
+    let pages = Double(documents.reduce(0) { $0 + $1.pages.count })
     let bytes = Double(documents.reduce(0) { $0 + $1.pages.reduce(0) { $0 + $1.text.utf8.count } })
-    var scoring = Double.infinity
-    for _ in 0..<max(1, self.repeat) {
+    let scorer = Scorer(rubric: try RubricLibrary.standard(executable: metaeval).load())
+    let scoring = Phase("scoring alone, 1 thread", nil) { _ in
       let start = Date()
       for document in documents { _ = scorer.score(DocumentText(document)) }
-      scoring = min(scoring, Date().timeIntervalSince(start))
+      return Spawn.Measure(seconds: Date().timeIntervalSince(start), peakKB: 0, status: 0)
     }
-    rows.append(
-      Row(
-        phase: "scoring alone, 1 thread (\(Self.round(bytes / 1_048_576 / scoring)) MB/s)",
-        seconds: Self.round(scoring),
-        pagesPerSecond: Self.round(pages / scoring), ratio: nil, ratioTo: nil, peakMB: nil))
+    best[scoring.name] = (0..<max(1, self.repeat)).map(scoring.measure).min {
+      $0.seconds < $1.seconds
+    }
+    phases.append(scoring)
+    var rows: [Row] = []
+    for phase in phases {
+      let measure = best[phase.name]!
+      let against = phase.against.flatMap { name in best[name].map { (name, $0.seconds) } }
+      let isScoring = phase.name.hasPrefix("scoring")
+      rows.append(
+        Row(
+          phase: isScoring
+            ? "scoring alone, 1 thread (\(Self.round(bytes / 1_048_576 / measure.seconds)) MB/s)"
+            : phase.name,
+          seconds: Self.round(measure.seconds),
+          pagesPerSecond: Self.round(pages / measure.seconds),
+          ratio: against.map { Self.round(measure.seconds / $0.1) }, ratioTo: against?.0,
+          peakMB: isScoring ? nil : Self.round(Double(measure.peakKB) / 1024)))
+    }
     if format == "json" {
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
       print(String(decoding: try encoder.encode(rows), as: UTF8.self))
     } else {
       print(
-        "\(files.count) PDFs, \(Int(pages)) pages, \(Self.round(bytes / 1_048_576)) MB of text; \(ProcessInfo.processInfo.activeProcessorCount) cores, --jobs \(jobs), best of \(max(1, self.repeat)) run(s) per phase\n"
+        "\(files.count) PDFs, \(Int(pages)) pages, \(Self.round(bytes / 1_048_576)) MB of text; \(ProcessInfo.processInfo.activeProcessorCount) cores, --jobs \(jobs), best of \(max(1, self.repeat)) round(s); peaks under \(Int(floorMB.rounded(.up))) MB (this process) read as that\n"
       )
       print(
         "phase".padding(toLength: 52, withPad: " ", startingAt: 0)
@@ -210,6 +222,19 @@ struct Run: ParsableCommand {
   }
 
   static func round(_ value: Double) -> Double { (value * 100).rounded() / 100 }
+
+  /// One measured phase: its name, the phase its ratio is taken against, and one run of it.
+  struct Phase {
+    let name: String
+    let against: String?
+    let measure: (Int) -> Spawn.Measure
+
+    init(_ name: String, _ against: String?, measure: @escaping (Int) -> Spawn.Measure) {
+      self.name = name
+      self.against = against
+      self.measure = measure
+    }
+  }
 }
 
 struct Generate: ParsableCommand {
