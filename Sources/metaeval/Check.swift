@@ -85,11 +85,16 @@ struct ScoringOptions: ParsableArguments {
   var language: LanguageChoice { lang }
 
   func scorer() throws -> Scorer {
-    do {
-      return Scorer(rubric: try RubricLibrary.standard().load(rubric))
-    } catch {
+    switch loadScorer() {
+    case .success(let scorer): return scorer
+    case .failure(let error):
       StandardError.line("metaeval: \(error)")
       throw ExitCode(2)
     }
+  }
+
+  /// The scorer of the chosen rubric, or why the rubric did not load.
+  func loadScorer() -> Result<Scorer, RubricError> {
+    Result { () throws(RubricError) in Scorer(rubric: try RubricLibrary.standard().load(rubric)) }
   }
 }

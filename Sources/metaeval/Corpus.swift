@@ -72,32 +72,36 @@ struct Corpus: ParsableCommand {
 
   func run() throws {
     let started = Date()
-    let scorer = try scoring.scorer()
+    // The rubric compiles on its own thread while the corpus is listed and the first
+    // documents are extracted; its errors are still said first, as if it had loaded first.
+    let rubric = Promise<Result<Scorer, RubricError>>()
+    let loading = Thread { [scoring] in rubric.fulfil(scoring.loadScorer()) }
+    loading.stackSize = 8 << 20
+    loading.start()
+    func scorerOrExit() throws -> Scorer {
+      switch rubric.wait() {
+      case .success(let scorer): return scorer
+      case .failure(let error):
+        StandardError.line("metaeval: \(error)")
+        throw ExitCode(2)
+      }
+    }
     let source: CorpusSource
     do {
       source = try CorpusSource.load(path: path, manifest: manifest)
     } catch {
+      _ = try scorerOrExit()
       StandardError.line("metaeval: \(error)")
       throw ExitCode(2)
     }
     if let groupBy, !source.metadataColumns.contains(groupBy) {
+      _ = try scorerOrExit()
       StandardError.line(
         "metaeval: --group-by '\(groupBy)' is not a manifest column (columns: \(source.metadataColumns.joined(separator: ", ")))"
       )
       throw ExitCode(2)
     }
     let cachePath = Self.usableCache(noCache ? nil : (cache ?? ExtractionCache.defaultPath))
-    let folder = out ?? ("Reports" as NSString).appendingPathComponent(source.name)
-    let output: CorpusOutput
-    do {
-      output = try CorpusOutput(
-        folder: folder, rubric: scorer.rubric, metadataColumns: source.metadataColumns,
-        csv: CSVWriter(delimiter: Character(delimiter), byteOrderMark: excel))
-    } catch {
-      StandardError.line(
-        "metaeval: \(folder): cannot write the reports (\(error.localizedDescription))")
-      throw ExitCode(2)
-    }
     let key = Extractor.cacheKey(ExtractionOptions(ocr: ocr.options(jobs: 1)))
     // One budget of --jobs recognitions for all workers: a scan's pages are read in parallel
     // while the other workers are idle, and never more than --jobs at once.
@@ -105,8 +109,9 @@ struct Corpus: ParsableCommand {
       "metaeval-ocr-slots-\(UUID().uuidString)")
     try? FileManager.default.createDirectory(atPath: slots, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: slots) }
+    let scorerForRun = Promise<Scorer?>()
     let runner = CorpusRunner(
-      source: source, scorer: scorer,
+      source: source, scorer: scorerForRun,
       options: CorpusRunOptions(
         jobs: jobs, timeout: timeout, memoryLimit: memoryLimit,
         workerExecutable: Self.executablePath,
@@ -114,10 +119,31 @@ struct Corpus: ParsableCommand {
           + ["--ocr-jobs", String(jobs), "--ocr-slots", slots],
         language: scoring.language.fixed),
       cache: { [key] in cachePath.flatMap { try? CachedPages(path: $0, key: key) } })
+    runner.start()
+    let scorer: Scorer
+    do {
+      scorer = try scorerOrExit()
+    } catch {
+      scorerForRun.fulfil(nil)  // the threads stop after the document they are extracting
+      throw error
+    }
+    let folder = out ?? ("Reports" as NSString).appendingPathComponent(source.name)
+    let output: CorpusOutput
+    do {
+      output = try CorpusOutput(
+        folder: folder, rubric: scorer.rubric, metadataColumns: source.metadataColumns,
+        csv: CSVWriter(delimiter: Character(delimiter), byteOrderMark: excel))
+    } catch {
+      scorerForRun.fulfil(nil)
+      StandardError.line(
+        "metaeval: \(folder): cannot write the reports (\(error.localizedDescription))")
+      throw ExitCode(2)
+    }
+    scorerForRun.fulfil(scorer)
     var aggregate = CorpusAggregate(rubric: scorer.rubric, groupColumn: groupBy)
     var progress = Progress(total: source.entries.count, started: started)
     var writeError: Error?
-    runner.run { outcome in
+    runner.collect { outcome in
       aggregate.add(outcome)
       do { try output.add(outcome) } catch { writeError = writeError ?? error }
       progress.record(failed: outcome.status == .failed)

@@ -145,6 +145,24 @@ import Testing
     #expect(third.stdout.contains("extracted 0, from cache 3"))
   }
 
+  /// The rubric compiles while the first documents are extracted; a rubric that does not
+  /// load still ends the run with its error and exit 2, writes no reports and leaves no
+  /// worker behind.
+  @Test func aRubricThatDoesNotLoadEndsTheRunBeforeAnyReport() throws {
+    let corpus = try hostileCorpus(mutatedCopies: 0)
+    let out = directory.file("out")
+    let result = try run([corpus, "--out", out, "--no-cache", "--rubric", "no-such-rubric"])
+    #expect(result.status == 2)
+    #expect(result.stderrLines == [result.stderrLines.first ?? ""])
+    #expect(result.stderr.contains("rubric 'no-such-rubric' not found"))
+    #expect(!FileManager.default.fileExists(atPath: out))
+    // Both errors: the rubric's is said, as before the rubric loaded on its own thread.
+    let both = try run([directory.file("missing"), "--rubric", "no-such-rubric", "--no-cache"])
+    #expect(both.status == 2)
+    #expect(both.stderr.contains("rubric 'no-such-rubric' not found"))
+    #expect(!both.stderr.contains("missing"))
+  }
+
   @Test func aCacheThatCannotOpenIsSaidOnceAndNotUsed() throws {
     let corpus = try hostileCorpus(mutatedCopies: 0)
     try directory.write("not-a-folder", "a file")

@@ -30,9 +30,13 @@ public struct CorpusRunOptions: Sendable {
 
 /// Scores a corpus on `jobs` threads, each with its own extraction worker process and cache
 /// connection, and hands the outcomes over in corpus order as they become ready.
+///
+/// The scorer may still be in the making when the run starts: each thread extracts its first
+/// document and reads it into lines and sentences meanwhile, and waits for the scorer only
+/// to score. When no scorer comes (the rubric did not load), the threads stop.
 public final class CorpusRunner: @unchecked Sendable {
   private let source: CorpusSource
-  private let scorer: Scorer
+  private let scorer: Promise<Scorer?>
   private let options: CorpusRunOptions
   private let makeCache: @Sendable () -> PageCache?
 
@@ -40,9 +44,10 @@ public final class CorpusRunner: @unchecked Sendable {
   private let lock = NSCondition()
   private var next = 0
   private var ready: [Int: DocumentOutcome] = [:]
+  private var threads: [Thread] = []
 
   public init(
-    source: CorpusSource, scorer: Scorer, options: CorpusRunOptions,
+    source: CorpusSource, scorer: Promise<Scorer?>, options: CorpusRunOptions,
     cache: @escaping @Sendable () -> PageCache?
   ) {
     self.source = source
@@ -53,16 +58,27 @@ public final class CorpusRunner: @unchecked Sendable {
 
   /// Runs the corpus; `emit` is called on the calling thread once per document, in order.
   public func run(emit: (DocumentOutcome) -> Void) {
-    let count = source.entries.count
-    let slots = max(1, min(options.jobs, count))
-    var threads: [Thread] = []
+    start()
+    collect(emit: emit)
+  }
+
+  /// Starts the threads, which begin extracting at once.
+  public func start() {
+    guard threads.isEmpty else { return }
+    let slots = max(1, min(options.jobs, source.entries.count))
     for _ in 0..<slots {
       let thread = Thread { [self] in self.slot() }
       thread.stackSize = 8 << 20
       threads.append(thread)
       thread.start()
     }
-    for index in 0..<count {
+  }
+
+  /// Waits for the outcomes and calls `emit` on the calling thread once per document, in
+  /// order. Only when the scorer was delivered: without one no outcome comes.
+  public func collect(emit: (DocumentOutcome) -> Void) {
+    start()
+    for index in 0..<source.entries.count {
       lock.lock()
       while ready[index] == nil { lock.wait() }
       let outcome = ready.removeValue(forKey: index)!
@@ -82,8 +98,9 @@ public final class CorpusRunner: @unchecked Sendable {
       let index = next
       next += 1
       lock.unlock()
-      guard index < source.entries.count else { break }
-      let outcome = process(source.entries[index], cache: cache, worker: worker)
+      guard index < source.entries.count,
+        let outcome = process(source.entries[index], cache: cache, worker: worker)
+      else { break }
       lock.lock()
       ready[index] = outcome
       lock.broadcast()
@@ -92,8 +109,37 @@ public final class CorpusRunner: @unchecked Sendable {
     worker.stop()
   }
 
+  /// The outcome of one document; nil when there is no scorer to score it with.
   private func process(_ entry: CorpusEntry, cache: PageCache?, worker: ExtractionWorker)
-    -> DocumentOutcome
+    -> DocumentOutcome?
+  {
+    let outcome = extract(entry, cache: cache, worker: worker)
+    guard case .prepared(let prepared, let sha256, let origin, let ocrProblems) = outcome else {
+      if case .failed(let failed) = outcome { return failed }
+      return nil
+    }
+    guard let scorer = scorer.wait() else { return nil }
+    let result = scorer.score(prepared)
+    // Scored, but a page that OCR could not read is said in the error column.
+    return DocumentOutcome(
+      entry: entry, sha256: sha256, status: .scored, errorCode: nil, error: ocrProblems,
+      result: result, source: origin)
+  }
+
+  private enum Extraction {
+    case prepared(PreparedDocument, sha256: String, DocumentOutcome.Source, ocrProblems: String?)
+    case failed(DocumentOutcome)
+
+    static func failed(_ entry: CorpusEntry, sha256: String = "", code: String, message: String)
+      -> Extraction
+    {
+      .failed(DocumentOutcome.failed(entry, sha256: sha256, code: code, message: message))
+    }
+  }
+
+  /// The document of an entry, from the cache or a worker, read into lines and sentences.
+  private func extract(_ entry: CorpusEntry, cache: PageCache?, worker: ExtractionWorker)
+    -> Extraction
   {
     let sha256: String
     // The stamp is taken before the digest: a file changed in between gets a new stamp, and
@@ -148,10 +194,8 @@ public final class CorpusRunner: @unchecked Sendable {
     guard let document else {
       return .failed(entry, sha256: sha256, code: "worker", message: "no text")
     }
-    let result = scorer.score(DocumentText(document, file: entry.file), language: options.language)
-    // Scored, but a page that OCR could not read is said in the error column.
-    return DocumentOutcome(
-      entry: entry, sha256: sha256, status: .scored, errorCode: nil, error: document.ocrProblems,
-      result: result, source: origin)
+    let prepared = Scorer.prepare(
+      DocumentText(document, file: entry.file), language: options.language)
+    return .prepared(prepared, sha256: sha256, origin, ocrProblems: document.ocrProblems)
   }
 }

@@ -11,10 +11,24 @@ public struct Scorer: Sendable {
 
   /// Scores one document. `language` overrides the detection.
   public func score(_ document: DocumentText, language: Language? = nil) -> ReportResult {
-    let structure = DocumentStructure(pages: document.pages)
-    let detected =
-      language
-      ?? Language.detect(pages: document.pages.prefix(20).map(\.text))
+    score(Self.prepare(document, language: language))
+  }
+
+  /// What scoring needs of a document that no rubric changes (its lines, sentences and
+  /// language), so that it can be made while the rubric is still being compiled.
+  public static func prepare(_ document: DocumentText, language: Language? = nil)
+    -> PreparedDocument
+  {
+    PreparedDocument(
+      document: document, structure: DocumentStructure(pages: document.pages),
+      language: language ?? Language.detect(pages: document.pages.prefix(20).map(\.text)))
+  }
+
+  /// Scores a prepared document.
+  public func score(_ prepared: PreparedDocument) -> ReportResult {
+    let document = prepared.document
+    let structure = prepared.structure
+    let detected = prepared.language
     let context = ScoringContext(rubric: rubric, structure: structure, language: detected)
 
     var results: [CriterionResult] = []
@@ -51,4 +65,11 @@ public struct Scorer: Sendable {
       rubric: rubric, structure: DocumentStructure(pages: document.pages), language: language)
     return context.evaluate(criterion)
   }
+}
+
+/// A document read into lines and sentences, with its language: ready for any rubric.
+public struct PreparedDocument: Sendable {
+  public let document: DocumentText
+  let structure: DocumentStructure
+  public let language: Language
 }
