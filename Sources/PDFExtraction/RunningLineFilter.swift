@@ -28,28 +28,31 @@ public enum RunningLineFilter {
     // "Bevinding 4" on a page each) is content, not a running line.
     // Headers are counted at the top of pages and footers at the bottom, each on its own:
     // a body sentence that happens to stand near an edge on several pages does not add up.
-    var pagesPerLine: [String: Int] = [:]
-    var numbersPerKey: [String: [(page: Int, numbers: [Int])]] = [:]
+    // Per edge (0 top, 1 bottom): on how many pages each line stands, and where numbered
+    // lines (by folded key) carry which numbers.
+    var pagesPerLine: [[String: Int]] = [[:], [:]]
+    var numbersPerKey: [[String: [(page: Int, numbers: [Int])]]] = [[:], [:]]
     for (pageIndex, lines) in split.enumerated() {
-      for (edge, positions) in [("top", topPositions(lines)), ("bottom", bottomPositions(lines))] {
+      for (edge, positions) in [topPositions(lines), bottomPositions(lines)].enumerated() {
         var seen = Set<String>()
         for position in positions {
           let line = normalizedLine(lines[position])
           guard !line.isEmpty, seen.insert(line).inserted else { continue }
-          pagesPerLine[edge + "\u{0}" + line, default: 0] += 1
+          pagesPerLine[edge][line, default: 0] += 1
           let numbers = numbersIn(line)
           if !numbers.isEmpty, line.count <= maximumNumberedLineLength {
-            numbersPerKey[edge + "\u{0}" + foldedKey(lines[position]), default: []].append(
+            numbersPerKey[edge][foldedKey(lines[position]), default: []].append(
               (pageIndex, numbers))
           }
         }
       }
     }
     let threshold = max(2, Int((share * Double(pages.count)).rounded(.up)))
-    let runningLines = Set(pagesPerLine.filter { $0.value >= threshold }.keys)
+    let runningLines = pagesPerLine.map { Set($0.filter { $0.value >= threshold }.keys) }
     // Two pages can agree on a number by chance; three rarely do.
-    let runningKeys = Set(
-      numbersPerKey.filter { movesWithPage($0.value, threshold: max(3, threshold)) }.keys)
+    let runningKeys = numbersPerKey.map {
+      Set($0.filter { movesWithPage($0.value, threshold: max(3, threshold)) }.keys)
+    }
 
     let inText = pageNumbersInText(split, threshold: max(3, threshold))
     return split.enumerated().map { pageIndex, lines in
@@ -60,8 +63,8 @@ public enum RunningLineFilter {
         page = nil
       }
       return dropLines(lines, of: page) { line, edge in
-        !runningLines.isEmpty && runningLines.contains(edge + "\u{0}" + normalizedLine(line))
-          || !runningKeys.isEmpty && runningKeys.contains(edge + "\u{0}" + foldedKey(line))
+        !runningLines[edge].isEmpty && runningLines[edge].contains(normalizedLine(line))
+          || !runningKeys[edge].isEmpty && runningKeys[edge].contains(foldedKey(line))
           || isPageNumber(line)
       }
     }
@@ -174,12 +177,13 @@ public enum RunningLineFilter {
 
   /// The lines without those `isRunning` picks at the edges; `page` is the text the lines
   /// came from, returned as it is when nothing is dropped (nil when lines were taken out).
+  /// `isRunning` gets the line and its edge: 0 at the top, 1 at the bottom.
   private static func dropLines(
-    _ lines: [Substring], of page: String?, where isRunning: (Substring, String) -> Bool
+    _ lines: [Substring], of page: String?, where isRunning: (Substring, Int) -> Bool
   ) -> String {
     let drop = Set(
-      topPositions(lines).filter { isRunning(lines[$0], "top") }
-        + bottomPositions(lines).filter { isRunning(lines[$0], "bottom") })
+      topPositions(lines).filter { isRunning(lines[$0], 0) }
+        + bottomPositions(lines).filter { isRunning(lines[$0], 1) })
     guard !drop.isEmpty else { return page ?? lines.joined(separator: "\n") }
     return lines.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
       .joined(separator: "\n")

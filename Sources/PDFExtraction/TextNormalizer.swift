@@ -30,12 +30,56 @@ public enum TextNormalizer {
       || (0xE000...0xF8FF).contains(value)
   }
 
+  /// Whether the text holds a character `normalize` replaces or drops, and whether all its
+  /// characters are composed already; read on the UTF-8 bytes (ASCII eight bytes at a time).
+  static func survey(_ text: String) -> (needsWork: Bool, composed: Bool) {
+    var text = text
+    return text.withUTF8 { bytes in
+      var needsWork = false
+      var composed = true
+      var index = 0
+      let count = bytes.count
+      while index < count {
+        // Eight ASCII bytes without a carriage return: nothing to look at.
+        if index + 8 <= count {
+          let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+          let returns = word ^ 0x0D0D_0D0D_0D0D_0D0D
+          let hasReturn =
+            (returns &- 0x0101_0101_0101_0101) & ~returns & 0x8080_8080_8080_8080 != 0
+          if word & 0x8080_8080_8080_8080 == 0 && !hasReturn {
+            index += 8
+            continue
+          }
+        }
+        let lead = bytes[index]
+        var value = UInt32(lead)
+        var length = 1
+        if lead >= 0xF0 {
+          length = 4
+          value = UInt32(lead & 0x07)
+        } else if lead >= 0xE0 {
+          length = 3
+          value = UInt32(lead & 0x0F)
+        } else if lead >= 0xC0 {
+          length = 2
+          value = UInt32(lead & 0x1F)
+        }
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        needsWork = needsWork || Self.needsWork(value)
+        composed = composed && isComposedAlready(value)
+        if needsWork && !composed { break }
+        index += length
+      }
+      return (needsWork, composed)
+    }
+  }
+
   public static func normalize(_ text: String) -> String {
-    // Plain ASCII without carriage returns: nothing to do (the common case, checked on bytes).
-    if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return text }
-    // Most pages hold none of the characters replaced here.
-    if !text.unicodeScalars.contains(where: { needsWork($0.value) }) {
-      if text.unicodeScalars.allSatisfy({ isComposedAlready($0.value) }) { return text }
+    // Most pages hold none of the characters replaced here, and nothing NFC would change:
+    // one pass over the bytes tells.
+    let survey = survey(text)
+    if !survey.needsWork {
+      if survey.composed { return text }
       return text.precomposedStringWithCanonicalMapping
     }
     var output = String.UnicodeScalarView()

@@ -56,4 +56,27 @@ import Testing
     let text = "Gewone tekst, met \"aanhalingstekens\" en cijfers 2024."
     #expect(TextNormalizer.normalize(text) == text)
   }
+
+  /// The byte survey tells what the scalar-by-scalar reading tells, at every place in a line
+  /// of eight-byte words.
+  @Test func theByteSurveyAgreesWithTheScalars() {
+    let pieces = [
+      "plain ascii ", "\r\n", "e\u{301}", "é", "ﬁ", "\u{AD}", "😀", "•", "İ", "\u{200B}", "x",
+      "– ", "€", "\u{F0B7}", "한", "ß",
+    ]
+    var generator = SplitMix(seed: 11)
+    for _ in 0..<3000 {
+      let count = Int(generator.next() % 6)
+      let text = (0..<count).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }
+        .joined()
+      let survey = TextNormalizer.survey(text)
+      #expect(
+        survey.needsWork == text.unicodeScalars.contains { TextNormalizer.needsWork($0.value) },
+        "\(text.debugDescription)")
+      #expect(
+        survey.composed
+          == text.unicodeScalars.allSatisfy { TextNormalizer.isComposedAlready($0.value) },
+        "\(text.debugDescription)")
+    }
+  }
 }
