@@ -64,11 +64,15 @@ import Testing
       "plain ascii ", "\r\n", "e\u{301}", "é", "ﬁ", "\u{AD}", "😀", "•", "İ", "\u{200B}", "x",
       "– ", "€", "\u{F0B7}", "한", "ß",
     ]
-    var generator = SplitMix(seed: 11)
-    for _ in 0..<3000 {
-      let count = Int(generator.next() % 6)
-      let text = (0..<count).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }
-        .joined()
+    // Every pair and a spread of triples of pieces, so that each piece falls at many places.
+    var texts: [String] = [""]
+    for (i, first) in pieces.enumerated() {
+      for (j, second) in pieces.enumerated() {
+        let third = pieces[(5 * i + 3 * j) % pieces.count]
+        texts += [first + second, "abc" + first + second + third, first + "12345678" + second]
+      }
+    }
+    for text in texts {
       let survey = TextNormalizer.survey(text)
       #expect(
         survey.needsWork == text.unicodeScalars.contains { TextNormalizer.needsWork($0.value) },
