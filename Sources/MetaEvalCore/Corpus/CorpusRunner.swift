@@ -13,6 +13,11 @@ public struct CorpusRunOptions: Sendable {
   /// More arguments for `metaeval worker` (OCR settings, the cache).
   public var workerArguments: [String]
   public var language: Language?
+  /// How far the threads may run ahead of the caller: outcomes wait in memory until their
+  /// turn, so a caller slower than the threads (writing the reports of a warm run) must not
+  /// let them pile up with the size of the corpus. Wide enough that a slow document (a scan
+  /// being recognised) does not hold the other threads up for long.
+  public var runAhead = 256
 
   public init(
     jobs: Int, timeout: Double, memoryLimit: Int, workerExecutable: String,
@@ -44,6 +49,8 @@ public final class CorpusRunner: @unchecked Sendable {
   private let lock = NSCondition()
   private var next = 0
   private var ready: [Int: DocumentOutcome] = [:]
+  /// How many outcomes the caller has taken.
+  private var emitted = 0
   private var threads: [Thread] = []
 
   public init(
@@ -82,6 +89,8 @@ public final class CorpusRunner: @unchecked Sendable {
       lock.lock()
       while ready[index] == nil { lock.wait() }
       let outcome = ready.removeValue(forKey: index)!
+      emitted = index + 1
+      lock.broadcast()
       lock.unlock()
       emit(outcome)
     }
@@ -95,6 +104,7 @@ public final class CorpusRunner: @unchecked Sendable {
     let worker = ExtractionWorker(executable: options.workerExecutable, arguments: arguments)
     while true {
       lock.lock()
+      while next >= emitted + max(1, options.runAhead) { lock.wait() }
       let index = next
       next += 1
       lock.unlock()

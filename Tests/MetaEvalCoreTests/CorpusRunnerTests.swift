@@ -1,0 +1,58 @@
+import Foundation
+import PDFExtraction
+import TestSupport
+import Testing
+
+@testable import MetaEvalCore
+
+/// The corpus runner on real files, every document from a cache that always has it (so no
+/// worker process starts), and a caller that is slower than the threads.
+@Suite struct CorpusRunnerTests {
+  /// A cache that has every document and counts how often it was asked.
+  final class EveryDocument: PageCache, @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var asked = 0
+
+    func document(sha256: String, path: String) throws -> ExtractedDocument? {
+      lock.lock()
+      asked += 1
+      lock.unlock()
+      return ExtractedDocument(
+        path: path, kind: .text, sha256: sha256, pageCount: 1,
+        pages: [PageText(index: 1, label: "1", text: "We recommend that \(path) is read.")],
+        metadata: DocumentMetadata())
+    }
+
+    func store(_ document: ExtractedDocument) throws {}
+  }
+
+  /// However slowly the caller takes the outcomes, the threads run at most `runAhead`
+  /// documents ahead of it (the outcomes wait in memory), and every outcome comes in order.
+  @Test func theThreadsRunNoFurtherAheadOfTheCallerThanAllowed() throws {
+    let directory = try TemporaryDirectory("runner")
+    for index in 0..<40 {
+      _ = try directory.write(String(format: "corpus/doc-%02d.txt", index), "Report \(index).")
+    }
+    let source = try CorpusSource.load(path: directory.file("corpus"))
+    let cache = EveryDocument()
+    let scorer = Promise<Scorer?>()
+    scorer.fulfil(Scorer(rubric: try RepositoryRubrics.load("bronsgeest")))
+    var options = CorpusRunOptions(
+      jobs: 3, timeout: 10, memoryLimit: 0, workerExecutable: "/nonexistent/metaeval")
+    options.runAhead = 4
+    let runner = CorpusRunner(source: source, scorer: scorer, options: options, cache: { cache })
+    var files: [String] = []
+    var furthest = 0
+    runner.run { outcome in
+      Thread.sleep(forTimeInterval: 0.01)
+      furthest = max(furthest, cache.asked - files.count)
+      files.append(outcome.entry.file)
+      #expect(outcome.status == .scored)
+    }
+    #expect(files == source.entries.map(\.file))
+    #expect(files.count == 40)
+    // Taken: the one being handed over, the four ahead, and one per thread on its way.
+    #expect(furthest <= 1 + 4 + 3)
+    #expect(furthest >= 4, "the threads did run ahead of the slow caller")
+  }
+}
