@@ -22,9 +22,11 @@ struct Run: ParsableCommand {
       once; (2) metaeval's extraction alone (one process, then --jobs processes); (3) the cold \
       corpus run with --jobs 1 and --jobs N (empty cache); (4) the warm re-run; (5) scoring \
       alone, in this process, on the extracted texts. Reports seconds, pages per second, the \
-      ratio to the matching pdftotext run and peak resident memory (wait4). With --repeat N \
-      the phases run round-robin N times (one run of each per round, so that a slow minute \
-      falls on all of them) and each keeps its fastest run.
+      ratio to the matching pdftotext run and peak resident memory (wait4; a child reports at \
+      least this process's own, said in the header, so the texts are read only after the \
+      spawned phases). With --repeat N the spawned phases run round-robin N times (one run of \
+      each per round, so that a slow minute falls on all of them), scoring N times after \
+      them, and each phase keeps its fastest run.
       """)
 
   @Argument(help: "A folder of PDFs.")
