@@ -32,6 +32,8 @@ let package = Package(
     ),
     // SHA-256 with the processor's SHA instructions, for hashing every file of a corpus.
     .target(name: "CSHA256"),
+    // prctl, which Swift cannot call: an extraction worker ends with the run that started it.
+    .target(name: "CProcess"),
     .target(name: "PDFExtraction", dependencies: ["CPoppler", "CSHA256"]),
     // The SQLite cache of extracted page texts, shared by corpus runs.
     .target(name: "ExtractionCache", dependencies: ["CSQLite", "PDFExtraction"]),
@@ -52,7 +54,7 @@ let package = Package(
     .executableTarget(
       name: "metaeval",
       dependencies: [
-        "MetaEvalCore", "PDFExtraction", "ExtractionCache", "QDAExchange",
+        "MetaEvalCore", "PDFExtraction", "ExtractionCache", "QDAExchange", "CProcess",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CProcess
 import ExtractionCache
 import Foundation
 import MetaEvalCore
@@ -22,6 +23,11 @@ struct Worker: ParsableCommand {
   var cache: String?
 
   func run() throws {
+    // A worker never outlives its run: when the run ends early (a rubric that does not load,
+    // a crash, a kill), the kernel ends the worker too, even in the middle of a document.
+    let parent = getppid()
+    _ = cprocess_die_with_parent()
+    if getppid() != parent { return }  // the run ended before the line above
     if memoryLimit > 0 {
       let bytes = rlim_t(memoryLimit) * 1024 * 1024
       var limit = rlimit(rlim_cur: bytes, rlim_max: bytes)

@@ -163,6 +163,55 @@ import Testing
     #expect(!both.stderr.contains("missing"))
   }
 
+  /// A worker never outlives its run: when the run is killed while a worker hangs on a
+  /// document, the kernel ends the worker too.
+  @Test func aKilledRunLeavesNoWorkerBehind() throws {
+    _ = try directory.write("hanging/hang-here.txt", "We recommend nothing.")
+    let process = Process()
+    process.executableURL = CommandRunner.productsDirectory.appendingPathComponent("metaeval")
+    process.arguments = [
+      "corpus", directory.file("hanging"), "--out", directory.file("hanging-out"), "--no-cache",
+      "--timeout", "60", "--ocr", "never",
+    ]
+    var environment = ProcessInfo.processInfo.environment
+    environment["METAEVAL_TEST_HANG"] = "hang-here"
+    process.environment = environment
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    // The worker: a child of the run, found through /proc.
+    func children(of pid: Int32) -> [Int32] {
+      let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
+      return tasks.flatMap { task in
+        ((try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/children", encoding: .utf8))
+          ?? "").split(separator: " ").compactMap { Int32($0) }
+      }
+    }
+    var worker: Int32?
+    for _ in 0..<200 where worker == nil {
+      worker = children(of: process.processIdentifier).first
+      if worker == nil { Thread.sleep(forTimeInterval: 0.05) }
+    }
+    let child = try #require(worker, "the run started no worker")
+    Thread.sleep(forTimeInterval: 0.3)  // the worker is in its hang by now
+    kill(process.processIdentifier, SIGKILL)
+    process.waitUntilExit()
+    // Gone, or a zombie waiting for whoever adopted it: not running any more.
+    func isAlive(_ pid: Int32) -> Bool {
+      guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+        let state = stat.split(separator: ")").last?.split(separator: " ").first
+      else { return false }
+      return state != "Z" && state != "X"
+    }
+    var alive = true
+    for _ in 0..<100 where alive {
+      alive = isAlive(child)
+      if alive { Thread.sleep(forTimeInterval: 0.05) }
+    }
+    if alive { kill(child, SIGKILL) }
+    #expect(!alive, "the worker \(child) went on after its run was killed")
+  }
+
   @Test func aCacheThatCannotOpenIsSaidOnceAndNotUsed() throws {
     let corpus = try hostileCorpus(mutatedCopies: 0)
     try directory.write("not-a-folder", "a file")
