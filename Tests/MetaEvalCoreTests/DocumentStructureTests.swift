@@ -8,6 +8,29 @@ import Testing
     DocumentStructure(pages: [PageText(index: 1, label: "1", text: text)])
   }
 
+  /// Lines that start with a digit are read on their bytes; the answer is the one the
+  /// character reading gives, for every mix of digits, marks and what may follow them.
+  @Test func numberedItemsOnBytesAreTheCharacterOnes() {
+    let heads = ["1", "12", "123", "7\u{20E3}", "1½", "①", "٣", "0", "99"]
+    let tails = [
+      ". Item", ") Item", ".", ". ", ".\u{301} x", ". \u{301}x", "x", " . a", ".) a", "", ") ",
+      ".\tTab", "2. a", "½. a",
+    ]
+    var numbered = 0
+    for head in heads {
+      for tail in tails {
+        let line = head + tail
+        let fast = DocumentStructure.startsListItem(line)
+        #expect(fast == DocumentStructure.characterStartsListItem(line), "\(line.debugDescription)")
+        if fast { numbered += 1 }
+      }
+    }
+    #expect(numbered >= 4)
+    #expect(UTF8Text.contains("(?<name>x)", "(?<name>"))
+    #expect(!UTF8Text.contains("(?<names>x)", "(?<name>"))
+    #expect(UTF8Text.contains("é(?<n>", "(?<n>"))
+  }
+
   @Test func wrappedLinesFlowIntoOneSentence() {
     let sentences = structure(
       "The study was commissioned by\nthe Planning service of the council. It ran in May."

@@ -378,15 +378,11 @@ enum LiteralAnchors {
 
   /// Whether `text` holds `part` (bytes).
   static func holds(_ text: [UInt8], _ part: [UInt8]) -> Bool {
-    guard part.count <= text.count else { return false }
-    if part.isEmpty { return true }
-    for start in 0...(text.count - part.count) where text[start] == part[0] {
-      var offset = 1
-      while offset < part.count && text[start + offset] == part[offset] { offset += 1 }
-      if offset == part.count { return true }
+    text.withUnsafeBufferPointer { text in
+      part.withUnsafeBufferPointer { UTF8Text.holds(text, $0) }
     }
-    return false
   }
+
 }
 
 extension String {

@@ -355,11 +355,17 @@ struct DocumentStructure {
     // Most lines start with an ASCII letter: answered from the first byte.
     guard let byte = text.utf8.first else { return false }
     if byte < 0x80 && !UTF8Text.isASCIIDigit(byte) { return byte == 0x2D || byte == 0x2A }
+    if byte < 0x80, let numbered = numberedItemOnBytes(text) { return numbered }
     if byte >= 0x80 {
       // A bullet, or a number that is not ASCII ("①"); any other character starts no item.
       let scalar = UTF8Text.withBytes(text) { UTF8Text.scalar($0, at: 0).0 }
       if !Self.isBullet(scalar) && scalar.properties.numericType == nil { return false }
     }
+    return characterStartsListItem(text)
+  }
+
+  /// `startsListItem` read character by character, as it was before the byte readings.
+  static func characterStartsListItem(_ text: String) -> Bool {
     guard let first = text.first else { return false }
     if "•●▪■◦·–-*\u{F07A}\u{F0B7}".contains(first) { return true }
     let digits = text.prefix(while: \.isNumber)
@@ -368,6 +374,21 @@ struct DocumentStructure {
       return rest.hasPrefix(". ") || rest.hasPrefix(") ")
     }
     return false
+  }
+
+  /// For a line that starts with an ASCII digit: one or two digits and then ". " or ") ", read
+  /// on the bytes; nil when a character other than ASCII follows the digits (it may be a
+  /// number too, or mark the last digit), which the character reading decides.
+  static func numberedItemOnBytes(_ text: String) -> Bool? {
+    UTF8Text.withBytes(text) { bytes -> Bool? in
+      var digits = 0
+      while digits < bytes.count && UTF8Text.isASCIIDigit(bytes[digits]) { digits += 1 }
+      if digits < bytes.count && bytes[digits] >= 0x80 { return nil }
+      guard digits <= 2, digits + 1 < bytes.count else { return false }
+      // A mark after the space would join it into one character that is not a space.
+      if digits + 2 < bytes.count && bytes[digits + 2] >= 0x80 { return nil }
+      return (bytes[digits] == 0x2E || bytes[digits] == 0x29) && bytes[digits + 1] == 0x20
+    }
   }
 
   /// "•●▪■◦·–-*" and the bullets of symbol fonts, without hashing.

@@ -423,7 +423,9 @@ struct ScoringContext {
 
   /// `range(withName:)` raises when the pattern has no such group; ask only for groups it has.
   static func range(withName name: String, in match: NSTextCheckingResult) -> NSRange? {
-    guard let pattern = match.regularExpression?.pattern, pattern.contains("(?<\(name)>") else {
+    guard let pattern = match.regularExpression?.pattern,
+      UTF8Text.contains(pattern, "(?<" + name + ">")
+    else {
       return nil
     }
     return match.range(withName: name)

@@ -107,4 +107,24 @@ enum UTF8Text {
   static func isASCIILowercase(_ byte: UInt8) -> Bool { (0x61...0x7A).contains(byte) }
   @inline(__always)
   static func isASCIIDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
+
+  /// Whether `text` holds `part`, byte for byte (Foundation's `contains` goes through
+  /// CFString and compares by characters).
+  static func contains(_ text: String, _ part: String) -> Bool {
+    withBytes(text) { haystack in withBytes(part) { holds(haystack, $0) } }
+  }
+
+  /// Whether `haystack` holds the bytes of `needle`.
+  static func holds(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>)
+    -> Bool
+  {
+    guard !needle.isEmpty else { return true }
+    guard needle.count <= haystack.count else { return false }
+    for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+      var offset = 1
+      while offset < needle.count && haystack[start + offset] == needle[offset] { offset += 1 }
+      if offset == needle.count { return true }
+    }
+    return false
+  }
 }
