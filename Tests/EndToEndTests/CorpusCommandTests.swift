@@ -179,12 +179,15 @@ import Testing
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
     try process.run()
-    // The worker: a child of the run, found through /proc.
+    // The worker: a child of the run, found through /proc (every process's parent is the
+    // fourth field of its stat line, after the name in parentheses).
     func children(of pid: Int32) -> [Int32] {
-      let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
-      return tasks.flatMap { task in
-        ((try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/children", encoding: .utf8))
-          ?? "").split(separator: " ").compactMap { Int32($0) }
+      let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+      return entries.compactMap { Int32($0) }.filter { candidate in
+        guard let stat = try? String(contentsOfFile: "/proc/\(candidate)/stat", encoding: .utf8),
+          let fields = stat.split(separator: ")").last?.split(separator: " "), fields.count > 1
+        else { return false }
+        return Int32(fields[1]) == pid
       }
     }
     var worker: Int32?
