@@ -12,7 +12,9 @@ struct Corpus: ParsableCommand {
       PATH is a folder (walked for .pdf, .txt, .md) or a manifest CSV with a 'file' column and \
       metadata columns (paths relative to the manifest). Each document is extracted in a worker \
       process, so a crash, hang (--timeout) or runaway memory (--memory-limit) fails that one \
-      document only. Extracted text is cached in SQLite by SHA-256.
+      document only. Extracted text is cached in SQLite by SHA-256; the cache also remembers \
+      each file's digest with its size, times and inode, so an unchanged file is not read \
+      again (any write to a file changes its status-change time).
 
       Writes to --out: documents.csv, evidence.csv, results.jsonl (scored documents), summary.md, \
       report.html (self-contained), run.json (the only file with dates and timings).
