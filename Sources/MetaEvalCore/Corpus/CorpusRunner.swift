@@ -180,10 +180,11 @@ public final class CorpusRunner: @unchecked Sendable {
         if let failure = reply.failure {
           return .failed(entry, sha256: sha256, code: failure.code, message: failure.message)
         }
-        guard let extracted = reply.document?.document(path: entry.file) else {
+        guard var extracted = reply.document else {
           return .failed(
             entry, sha256: sha256, code: "worker", message: "the worker sent no document")
         }
+        extracted.path = entry.file
         document = extracted
         try? cache?.store(extracted)
       } catch {

@@ -26,9 +26,7 @@ public enum WorkerFrame {
   static func reply(type: UInt8, payload: Data) -> WorkerReply? {
     switch type {
     case documentType:
-      return DocumentCodec.decode(payload, path: "").map {
-        WorkerReply(document: WorkerDocument($0))
-      }
+      return DocumentCodec.decode(payload, path: "").map { WorkerReply(document: $0) }
     case failureType:
       return (try? JSONDecoder().decode(WorkerReply.Failure.self, from: payload)).map {
         WorkerReply(failure: $0)
@@ -60,8 +58,9 @@ public struct WorkerRequest: Codable, Sendable {
   }
 }
 
-/// One reply: the document, or why it could not be extracted.
-public struct WorkerReply: Codable, Sendable {
+/// One reply: the document (its path is the caller's to set), or why it could not be
+/// extracted.
+public struct WorkerReply: Sendable {
   public struct Failure: Codable, Sendable, Equatable {
     public var code: String
     public var message: String
@@ -72,34 +71,11 @@ public struct WorkerReply: Codable, Sendable {
     }
   }
 
-  public var document: WorkerDocument?
+  public var document: ExtractedDocument?
   public var failure: Failure?
 
-  public init(document: WorkerDocument? = nil, failure: Failure? = nil) {
+  public init(document: ExtractedDocument? = nil, failure: Failure? = nil) {
     self.document = document
     self.failure = failure
-  }
-}
-
-/// An extracted document as it crosses the pipe.
-public struct WorkerDocument: Codable, Sendable {
-  public var kind: SourceKind
-  public var sha256: String
-  public var pageCount: Int
-  public var pages: [PageText]
-  public var metadata: DocumentMetadata
-
-  public init(_ document: ExtractedDocument) {
-    kind = document.kind
-    sha256 = document.sha256
-    pageCount = document.pageCount
-    pages = document.pages
-    metadata = document.metadata
-  }
-
-  public func document(path: String) -> ExtractedDocument {
-    ExtractedDocument(
-      path: path, kind: kind, sha256: sha256, pageCount: pageCount, pages: pages, metadata: metadata
-    )
   }
 }
