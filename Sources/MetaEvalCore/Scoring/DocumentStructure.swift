@@ -98,18 +98,7 @@ struct DocumentStructure {
   /// What `plainLine` would change: a heading mark at the start, `**`, `__`, a link's `](`,
   /// or a rule (`---`; `***` holds `**`). The line is trimmed already.
   static func mayHoldMarkdown(_ line: String) -> Bool {
-    let holds = UTF8Text.withBytes(line) { bytes -> Bool in
-      var previous: UInt8 = 0
-      for byte in bytes {
-        if previous == 0 && byte == 0x23 { return true }
-        if byte == previous && (byte == 0x2A || byte == 0x5F) || previous == 0x5D && byte == 0x28 {
-          return true
-        }
-        previous = byte
-      }
-      return false
-    }
-    return holds || line == "---"
+    line == "---" || UTF8Text.withBytes(line) { $0.first == 0x23 || holdsMarkdownPair($0) }
   }
 
   /// The non-empty lines of a page as plain text, each with its word count and whether it has
@@ -132,7 +121,10 @@ struct DocumentStructure {
         if measured.markdown || range.count == 3 {
           // Markdown (or a "---" rule): the plain text is measured anew.
           let plain = plainLine(line)
-          if !plain.isEmpty { lines.append((plain, wordCount(plain), hasDotLeaders(plain))) }
+          if !plain.isEmpty {
+            let measured = measure(plain)
+            lines.append((plain, measured.words, measured.dotLeaders))
+          }
         } else {
           lines.append((line, measured.words, measured.dotLeaders))
         }
@@ -189,17 +181,9 @@ struct DocumentStructure {
     return text.withUTF8 { UTF8Text.string($0, UTF8Text.trimmed($0, 0..<$0.count)) }
   }
 
-  static func wordCount(_ text: String) -> Int {
-    UTF8Text.withBytes(text) { bytes in
-      var count = 0
-      var inWord = false
-      for byte in bytes {
-        let space = byte == 0x20 || byte == 0x09
-        if !space && !inWord { count += 1 }
-        inWord = !space
-      }
-      return count
-    }
+  /// `measure` of a whole line (which may be empty).
+  static func measure(_ text: String) -> (words: Int, dotLeaders: Bool, markdown: Bool) {
+    UTF8Text.withBytes(text) { $0.isEmpty ? (0, false, false) : measure($0, 0..<$0.count) }
   }
 
   static let contentsTitles: Set<String> = [
@@ -495,7 +479,7 @@ struct DocumentStructure {
     } else {
       guard let first = text.first, first.isUppercase || first.isNumber else { return false }
     }
-    guard (words ?? wordCount(text)) <= 12 else { return false }
+    guard (words ?? measure(text).words) <= 12 else { return false }
     // The last word (after the last space): every continuation word is short ASCII.
     var wordStart = bytes.endIndex
     while wordStart > bytes.startIndex, bytes[bytes.index(before: wordStart)] != 0x20 {
