@@ -80,24 +80,13 @@ struct LineShape: Equatable {
     return (Set(members.map { $0.unicodeScalars.first! }), scanner.index)
   }
 
+  /// Where the group that opens at `index` closes, as `LiteralAnchors` reads groups.
   static func closingParenthesis(_ characters: [Character], openingAt index: Int) -> Int? {
-    var depth = 0
-    var position = index
-    var inClass = false
-    while position < characters.count {
-      switch characters[position] {
-      case "\\": position += 1
-      case "[" where !inClass: inClass = true
-      case "]" where inClass: inClass = false
-      case "(" where !inClass: depth += 1
-      case ")" where !inClass:
-        depth -= 1
-        if depth == 0 { return position }
-      default: break
-      }
-      position += 1
-    }
-    return nil
+    var scanner = LiteralAnchors.Scanner(characters)
+    scanner.index = index
+    _ = scanner.group()
+    let close = scanner.index - 1
+    return close < characters.count && characters[close] == ")" ? close : nil
   }
 
   /// Whether a lower-cased line can match. A line with a line break inside (where `^` and `$`
