@@ -29,9 +29,7 @@ struct Score: ParsableCommand {
     if let rubric {
       loaded = try RubricLoader.load(path: rubric)
     } else {
-      let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        .appendingPathComponent("metaeval").path
-      loaded = try RubricLibrary.standard(executable: executable).load()
+      loaded = try RubricLibrary.standard(executable: Bench.metaeval).load()
     }
     let scorer = Scorer(rubric: loaded)
     let bytes = Double(documents.reduce(0) { $0 + $1.pages.reduce(0) { $0 + $1.text.utf8.count } })

@@ -11,6 +11,12 @@ struct Bench: ParsableCommand {
     commandName: "metaeval-bench",
     abstract: "Measure metaeval beside pdftotext, or generate a synthetic corpus.",
     subcommands: [Run.self, Generate.self, Score.self], defaultSubcommand: Run.self)
+
+  /// The `metaeval` built beside this benchmark.
+  static var metaeval: String {
+    URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+      .appendingPathComponent("metaeval").path
+  }
 }
 
 struct Run: ParsableCommand {
@@ -67,8 +73,7 @@ struct Run: ParsableCommand {
       FileHandle.standardError.write(Data("metaeval-bench: \(path): no PDFs\n".utf8))
       throw ExitCode(2)
     }
-    let metaeval = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-      .appendingPathComponent("metaeval").path
+    let metaeval = Bench.metaeval
     guard FileManager.default.isExecutableFile(atPath: metaeval) else {
       FileHandle.standardError.write(
         Data("metaeval-bench: \(metaeval) not found; build it first\n".utf8))
