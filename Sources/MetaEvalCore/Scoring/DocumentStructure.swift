@@ -134,32 +134,42 @@ struct DocumentStructure {
   }
 
   /// Words, dot leaders and signs of Markdown (see `mayHoldMarkdown`) of a trimmed line. One
-  /// tight pass counts words and notes which special bytes occur; the rarer checks run only
-  /// on lines that hold their bytes.
+  /// tight pass without branches counts words and notes which special bytes occur; the rarer
+  /// checks run only on lines that hold their bytes.
   static func measure(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (
     words: Int, dotLeaders: Bool, markdown: Bool
   ) {
     var words = 0
-    var inWord = false
+    var inWord: UInt8 = 0
     var seen: UInt8 = 0
-    for index in range {
-      let byte = bytes[index]
-      let space = byte == 0x20 || byte == 0x09
-      words += !space && !inWord ? 1 : 0
-      inWord = !space
-      seen |= specialBytes[Int(byte)]
+    var dots = 0
+    var ellipses = 0
+    byteFlags.withUnsafeBufferPointer { flags in
+      for index in range {
+        let flag = flags[Int(bytes[index])]
+        // 1 for a byte of a word, 0 for a space or a tab: a word starts where 1 follows 0.
+        let inside = (flag >> 2 & 1) ^ 1
+        words &+= Int(inside & ~inWord & 1)
+        inWord = inside
+        seen |= flag
+        dots &+= Int(flag & 1)
+        ellipses &+= Int(flag >> 3 & 1)
+      }
     }
     let line = UnsafeBufferPointer(rebasing: bytes[range])
-    let dotLeaders = seen & 1 != 0 && hasDotLeaders(line)
+    // Leaders take four dots or two ellipses ("…" starts with E2); most lines have fewer.
+    let dotLeaders = (dots >= 4 || ellipses >= 2) && hasDotLeaders(line)
     let markdown = bytes[range.lowerBound] == 0x23 || seen & 2 != 0 && holdsMarkdownPair(line)
     return (words, dotLeaders, markdown)
   }
 
-  /// 1 for '.' and the lead byte of '…', 2 for '*', '_' and ']'.
-  static let specialBytes: [UInt8] = (0...255).map { byte in
+  /// 1 for '.', 8 for the lead byte of '…', 2 for '*', '_' and ']', 4 for a space or a tab.
+  static let byteFlags: [UInt8] = (0...255).map { byte in
     switch byte {
-    case 0x2E, 0xE2: 1
+    case 0x2E: 1
+    case 0xE2: 8
     case 0x2A, 0x5F, 0x5D: 2
+    case 0x20, 0x09: 4
     default: 0
     }
   }
@@ -284,55 +294,70 @@ struct DocumentStructure {
   /// Cuts the running text into sentences. A line that does not end a sentence flows into
   /// the next one, except where the next line starts a list item or the line is a heading.
   static func sentences(of lines: [Line]) -> [Sentence] {
-    var result: [Sentence] = []
-    var current: [UInt8] = []
-    current.reserveCapacity(4096)
-    var start = 0
-    var currentPage = 0
-    var currentContents = false
-    func flush() {
-      let text = current.withUnsafeBufferPointer {
-        UTF8Text.string($0, UTF8Text.trimmed($0, 0..<$0.count))
-      }
-      if !text.isEmpty {
-        result.append(
-          Sentence(page: currentPage, line: start, text: text, isContents: currentContents))
-      }
-      current.removeAll(keepingCapacity: true)
-    }
+    var cutter = SentenceCutter()
     for (index, line) in lines.enumerated() {
       let startsItem = startsListItem(line.text)
-      let endedSentence = current.last.map { $0 == 0x2E || $0 == 0x21 || $0 == 0x3F } ?? false
-      if current.isEmpty || startsItem || endedSentence || line.isHeadingShaped || line.isContents
-        || currentContents || line.page != currentPage && endsBlock(current)
+      let endedSentence =
+        cutter.current.last.map { $0 == 0x2E || $0 == 0x21 || $0 == 0x3F } ?? false
+      if cutter.current.isEmpty || startsItem || endedSentence || line.isHeadingShaped
+        || line.isContents || cutter.isContents
+        || line.page != cutter.page && endsBlock(cutter.current)
       {
-        flush()
-        start = index
-        currentPage = line.page
-        currentContents = line.isContents
+        cutter.flush()
+        cutter.begin(at: index, line)
       }
       // Split the line at sentence ends; the last piece may continue on the next line.
       var text = line.text
       text.withUTF8 { bytes in
         var position = 0
         while let end = sentenceEnd(in: bytes, from: position) {
-          if !current.isEmpty { current.append(0x20) }
-          current.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[position..<end]))
-          flush()
-          start = index
-          currentPage = line.page
-          currentContents = line.isContents
+          cutter.append(UnsafeBufferPointer(rebasing: bytes[position..<end]))
+          cutter.flush()
+          cutter.begin(at: index, line)
           position = UTF8Text.skipWhitespace(bytes, from: end)
         }
         if position < bytes.count {
-          if !current.isEmpty { current.append(0x20) }
-          current.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[position...]))
+          cutter.append(UnsafeBufferPointer(rebasing: bytes[position...]))
         }
       }
-      if line.isHeadingShaped || line.isContents { flush() }
+      if line.isHeadingShaped || line.isContents { cutter.flush() }
     }
-    flush()
-    return result
+    cutter.flush()
+    return cutter.result
+  }
+
+  /// The sentence being gathered and those done (a value, so that its updates need no
+  /// run-time exclusivity checks, as a closure over local variables would).
+  struct SentenceCutter {
+    var result: [Sentence] = []
+    var current: [UInt8] = []
+    var start = 0
+    var page = 0
+    var isContents = false
+
+    init() { current.reserveCapacity(4096) }
+
+    mutating func begin(at index: Int, _ line: Line) {
+      start = index
+      page = line.page
+      isContents = line.isContents
+    }
+
+    /// Appends a piece of a line, after a space when the sentence has begun.
+    mutating func append(_ piece: UnsafeBufferPointer<UInt8>) {
+      if !current.isEmpty { current.append(0x20) }
+      current.append(contentsOf: piece)
+    }
+
+    mutating func flush() {
+      let text = current.withUnsafeBufferPointer {
+        UTF8Text.string($0, UTF8Text.trimmed($0, 0..<$0.count))
+      }
+      if !text.isEmpty {
+        result.append(Sentence(page: page, line: start, text: text, isContents: isContents))
+      }
+      current.removeAll(keepingCapacity: true)
+    }
   }
 
   static func startsListItem(_ text: String) -> Bool {
