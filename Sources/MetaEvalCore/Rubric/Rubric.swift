@@ -104,6 +104,21 @@ public struct Rubric: Sendable {
   public let criteria: [Criterion]
   let judgement: [Language: [Pattern]]
   let sectionHeadings: [Language: [Pattern]]
+  /// The literals a document's text indexes look up, per language (see `PairIndex`).
+  let literals: [Language: IndexLiterals]
+
+  init(
+    spec: RubricSpec, path: String, criteria: [Criterion], judgement: [Language: [Pattern]],
+    sectionHeadings: [Language: [Pattern]]
+  ) {
+    self.spec = spec
+    self.path = path
+    self.criteria = criteria
+    self.judgement = judgement
+    self.sectionHeadings = sectionHeadings
+    self.literals = Self.indexLiterals(
+      criteria: criteria, judgement: judgement, sectionHeadings: sectionHeadings)
+  }
 
   public var id: String { spec.id }
   public var version: Int { spec.version }

@@ -19,8 +19,10 @@ struct ScoringContext {
     self.rubric = rubric
     self.structure = structure
     self.language = language
-    sentenceIndex = TextIndex(units: structure.sentences.map(\.text))
-    lineIndex = TextIndex(units: structure.lines.map(\.text))
+    let literals = rubric.literals[language]
+    sentenceIndex = TextIndex(
+      units: structure.sentences.map(\.text), literals: literals?.sentences)
+    lineIndex = TextIndex(units: structure.lines.map(\.text), literals: literals?.lines)
     sectionHeadings = Self.sectionHeadings(
       rubric: rubric, structure: structure, lines: lineIndex, language: language)
   }

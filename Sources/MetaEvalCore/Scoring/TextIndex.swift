@@ -37,9 +37,12 @@ final class TextIndex {
   /// `lowered` convert to places in the unit.
   private let aligned: [Bool]
   private var cache: [ObjectIdentifier: [Int: Hit]] = [:]
+  /// The literals that will be looked up (see `PairIndex`); nil when not known.
+  private let literals: PairIndex.Literals?
 
-  init(units: [String]) {
+  init(units: [String], literals: PairIndex.Literals? = nil) {
     self.units = units
+    self.literals = literals
     var starts: [Int] = []
     var loweredStarts: [Int] = []
     starts.reserveCapacity(units.count)
@@ -152,42 +155,10 @@ final class TextIndex {
   }
 
   /// Calls `body` with every place of `needle` (two bytes or more) in the lower-cased text,
-  /// in ascending order: only the places of its rarest byte pair are compared.
+  /// in ascending order.
   private func places(of needle: [UInt8], _ body: (Int) -> Void) {
-    guard needle.count >= 2 else { return }
-    let starts = pairStarts
-    let allPlaces = pairPlaces
-    var rarest = 0
-    var fewest = Int.max
-    for offset in 0..<(needle.count - 1) {
-      let key = Int(Self.pair(needle[offset], needle[offset + 1]))
-      let count = Int(starts[key + 1] - starts[key])
-      if count < fewest {
-        fewest = count
-        rarest = offset
-      }
-    }
-    guard fewest > 0 else { return }
-    let key = Int(Self.pair(needle[rarest], needle[rarest + 1]))
-    let first = needle[0]
-    let last = needle[needle.count - 1]
-    let length = needle.count
-    lowered.withUnsafeBufferPointer { haystack in
-      guard let base = haystack.baseAddress else { return }
-      allPlaces.withUnsafeBufferPointer { allPlaces in
-        needle.withUnsafeBytes { pattern in
-          for slot in Int(starts[key])..<Int(starts[key + 1]) {
-            let start = Int(allPlaces[slot]) - rarest
-            guard start >= 0, start + length <= haystack.count else { continue }
-            // The ends first: most places of a pair are in other words.
-            guard haystack[start] == first, haystack[start + length - 1] == last else { continue }
-            if length <= 2 || memcmp(base + start + 1, pattern.baseAddress! + 1, length - 2) == 0 {
-              body(start)
-            }
-          }
-        }
-      }
-    }
+    let index = pairIndex
+    lowered.withUnsafeBufferPointer { index.places(of: needle, in: $0, body) }
   }
 
   /// The first match of a whole-word term in each unit, found in the lower-cased text as the
@@ -285,69 +256,10 @@ final class TextIndex {
     }
   }
 
-  /// Every place of every byte pair of the lower-cased text, made on first use: the places of
-  /// pair k are `pairPlaces[pairStarts[k] ..< pairStarts[k + 1]]` (a counting sort). Pairs are
-  /// of byte classes (`byteClasses`), so the counters fit the processor's nearest cache.
-  private lazy var pairIndex: (starts: [Int32], places: [Int32]) = {
-    var starts = [Int32](repeating: 0, count: Self.pairCount + 1)
-    guard lowered.count >= 2 else { return (starts, []) }
-    let pairs = lowered.count - 1
-    var places = [Int32](repeating: 0, count: pairs)
-    // The key of every pair, made once: counted in the first pass, placed in the second.
-    var keys = [UInt16](repeating: 0, count: pairs)
-    lowered.withUnsafeBufferPointer { text in
-      Self.byteClasses.withUnsafeBufferPointer { classes in
-        keys.withUnsafeMutableBufferPointer { keys in
-          starts.withUnsafeMutableBufferPointer { starts in
-            var previous = UInt16(classes[Int(text[0])])
-            for index in 0..<pairs {
-              let current = UInt16(classes[Int(text[index + 1])])
-              let key = previous << 6 | current
-              keys[index] = key
-              starts[Int(key) + 1] += 1
-              previous = current
-            }
-            for key in 0..<Self.pairCount { starts[key + 1] += starts[key] }
-            var next = Array(starts)
-            next.withUnsafeMutableBufferPointer { next in
-              places.withUnsafeMutableBufferPointer { places in
-                for index in 0..<pairs {
-                  let key = Int(keys[index])
-                  places[Int(next[key])] = Int32(index)
-                  next[key] += 1
-                }
-              }
-            }
-          }
-        }
-      }
-    }
-    return (starts, places)
-  }()
-
-  private var pairStarts: [Int32] { pairIndex.starts }
-  private var pairPlaces: [Int32] { pairIndex.places }
-
-  static let pairCount = 64 * 64
-
-  /// Bytes in 64 classes: each letter and digit its own, space, '-', '.', the line feed, and the
-  /// rest of ASCII and the bytes of other characters shared out over the remaining classes.
-  static let byteClasses: [UInt8] = (0...255).map { (byte: Int) -> UInt8 in
-    switch byte {
-    case 0x61...0x7A: UInt8(1 + byte - 0x61)
-    case 0x41...0x5A: UInt8(1 + byte - 0x41)
-    case 0x30...0x39: UInt8(27 + byte - 0x30)
-    case 0x20: 37
-    case 0x2D: 38
-    case 0x2E: 39
-    case 0x0A: 40
-    case 0..<0x80: UInt8(41 + byte % 8)
-    default: UInt8(49 + byte % 15)
-    }
-  }
-
-  static func pair(_ first: UInt8, _ second: UInt8) -> Int {
-    Int(byteClasses[Int(first)]) << 6 | Int(byteClasses[Int(second)])
+  /// The places of the byte pairs of the lower-cased text that find the literals, made on
+  /// first use.
+  private lazy var pairIndex: PairIndex = lowered.withUnsafeBufferPointer {
+    PairIndex($0, keepingPairsOf: literals)
   }
 
   /// The first match of `pattern` in each unit that has one, by unit index: the earliest of
