@@ -41,8 +41,21 @@ import Testing
     #expect(LiteralAnchors.extract(from: pattern) == nil)
   }
 
+  /// The pattern is read scalar by scalar, as the engine reads it: a quantifier after a
+  /// combining mark applies to the mark alone, not to the letter it sits on.
+  @Test func aQuantifierAfterACombiningMarkTakesTheMarkAlone() throws {
+    let pattern = "cafe\u{301}?"
+    #expect(LiteralAnchors.spellings(of: pattern) == ["cafe\u{301}", "cafe"])
+    let regex = try NSRegularExpression(pattern: pattern)
+    for text in ["cafe", "cafe\u{301}"] {
+      let match = regex.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count))
+      #expect(match?.range.length == text.utf16.count)
+    }
+  }
+
   /// The anchors only narrow where the engine looks: for every pattern of every shipped
-  /// rubric, on the rubrics' own examples, the hits with and without anchors are the same.
+  /// rubric, on the rubrics' own examples, the hits with and without anchors (or the
+  /// spellings of whole-word terms) are the same.
   @Test(arguments: RepositoryRubrics.paths)
   func anchorsNeverHideAMatch(path: String) throws {
     let rubric = try RubricLoader.load(path: path)
@@ -65,7 +78,8 @@ import Testing
     var branches = 0
     for pattern in patterns {
       branches += pattern.branches.count
-      anchored += pattern.branches.filter { $0.anchors != nil }.count
+      // A whole-word term is found by its spellings and needs no anchors.
+      anchored += pattern.branches.filter { $0.anchors != nil || $0.words != nil }.count
       let withAnchors = TextIndex(units: units).firstHits(pattern).mapValues(\.range)
       // The same alternatives without anchors: what the anchors must never change.
       let plain = Pattern(
@@ -73,6 +87,6 @@ import Testing
       let withoutAnchors = TextIndex(units: units).firstHits(plain).mapValues(\.range)
       #expect(withAnchors == withoutAnchors, "pattern \(pattern.source)")
     }
-    #expect(anchored * 2 > branches, "most alternatives have anchors")
+    #expect(anchored * 2 > branches, "most alternatives have anchors or spellings")
   }
 }

@@ -54,9 +54,11 @@ final class BranchTable: @unchecked Sendable {
   static func compile(_ job: Job) throws -> Pattern.Branch {
     let regex = try NSRegularExpression(
       pattern: job.wrapped, options: [.caseInsensitive, .anchorsMatchLines])
+    // A whole-word term is found by its spellings; its anchors would go unused.
+    let words = WordLiterals.read(wrapped: job.wrapped)
     return Pattern.Branch(
-      regex: regex, anchors: LiteralAnchors.extract(from: job.alternative),
-      words: WordLiterals.read(wrapped: job.wrapped),
+      regex: regex, anchors: words == nil ? LiteralAnchors.extract(from: job.alternative) : nil,
+      words: words,
       shape: job.wrapped == RubricCompiler.heading(job.alternative)
         ? LineShape.heading(term: job.alternative) : LineShape.start(of: job.wrapped))
   }

@@ -25,7 +25,7 @@ struct LineShape: Equatable {
   /// A pattern that starts with `^`, then optional bullets or white space (`[-•*]?`, `\s*`),
   /// then a group of plain spellings.
   static func start(of pattern: String) -> LineShape? {
-    let characters = Array(pattern)
+    let characters = Array(pattern.unicodeScalars)
     guard characters.first == "^" else { return nil }
     var index = 1
     var prefix = Set<Unicode.Scalar>()
@@ -50,7 +50,8 @@ struct LineShape: Equatable {
     guard index < characters.count, characters[index] == "(",
       let close = closingParenthesis(characters, openingAt: index)
     else { return nil }
-    var inner = String(characters[(index + 1)..<close])
+    var inner = ""
+    inner.unicodeScalars.append(contentsOf: characters[(index + 1)..<close])
     if inner.hasPrefix("?:") { inner.removeFirst(2) }
     guard let words = WordLiterals.read(term: inner) else { return nil }
     // A spelling that starts with a prefix character could begin inside the prefix.
@@ -71,7 +72,9 @@ struct LineShape: Equatable {
 
   /// The members of `[...]` at `index` when they are a few plain characters (read as
   /// `LiteralAnchors` reads classes), and where it closes.
-  static func plainClass(_ characters: [Character], at index: Int) -> (Set<Unicode.Scalar>, Int)? {
+  static func plainClass(_ characters: [Unicode.Scalar], at index: Int) -> (
+    Set<Unicode.Scalar>, Int
+  )? {
     var scanner = LiteralAnchors.Scanner(characters)
     scanner.index = index
     guard case .finite(let members) = scanner.characterClass(),
@@ -81,7 +84,7 @@ struct LineShape: Equatable {
   }
 
   /// Where the group that opens at `index` closes, as `LiteralAnchors` reads groups.
-  static func closingParenthesis(_ characters: [Character], openingAt index: Int) -> Int? {
+  static func closingParenthesis(_ characters: [Unicode.Scalar], openingAt index: Int) -> Int? {
     var scanner = LiteralAnchors.Scanner(characters)
     scanner.index = index
     _ = scanner.group()

@@ -7,7 +7,7 @@
 enum LiteralAnchors {
   /// Lower-cased anchors, or nil when the pattern must run on every text.
   static func extract(from pattern: String) -> [String]? {
-    var scanner = Scanner(Array(pattern))
+    var scanner = Scanner(pattern)
     let branches = scanner.alternatives()
     guard scanner.index == scanner.characters.count else { return nil }
     var anchors: [String] = []
@@ -76,7 +76,7 @@ enum LiteralAnchors {
   /// when it is not a finite set of them (more than `maximumSpellings`), or has a named group
   /// or a flag setting (a capture or a case rule a plain spelling would lose).
   static func spellings(of pattern: String) -> [String]? {
-    var scanner = Scanner(Array(pattern))
+    var scanner = Scanner(pattern)
     scanner.wantsAnchors = false
     let alternatives = scanner.alternativeParts()
     guard scanner.index == scanner.characters.count, scanner.onlyPlainGroups else { return nil }
@@ -88,18 +88,30 @@ enum LiteralAnchors {
     return spellings.count <= maximumSpellings ? spellings : nil
   }
 
+  /// Reads a pattern scalar by scalar, as the regex engine does (a letter and a combining
+  /// mark after it are two characters to it).
   struct Scanner {
-    let characters: [Character]
+    let characters: [Unicode.Scalar]
     var index = 0
     /// False once a named group or a flag setting such as `(?-i:` was read.
     var onlyPlainGroups = true
     /// False when only the spellings are wanted: the anchors of the runs are not worked out.
     var wantsAnchors = true
 
-    init(_ characters: [Character]) { self.characters = characters }
+    init(_ pattern: String) { self.characters = Array(pattern.unicodeScalars) }
+    init(_ characters: [Unicode.Scalar]) { self.characters = characters }
 
     var atEnd: Bool { index >= characters.count }
-    var current: Character? { atEnd ? nil : characters[index] }
+    var current: Unicode.Scalar? { atEnd ? nil : characters[index] }
+
+    /// The scalar lower-cased, as `String.lowercased()` does it.
+    static func lowered(_ scalar: Unicode.Scalar) -> String {
+      if scalar.isASCII {
+        let value = UInt8(scalar.value)
+        return String(UnicodeScalar(value &- 0x41 < 26 ? value | 0x20 : value))
+      }
+      return String(scalar).lowercased()
+    }
 
     /// `a|b|c` up to a closing parenthesis or the end: each branch's anchors, or nil.
     mutating func alternatives() -> [[String]?] {
@@ -176,8 +188,13 @@ enum LiteralAnchors {
           index += 1
           part = .open(anchors: nil)
         default:
-          part = .finite([character.lowercased()])
           index += 1
+          if current != "?" && current != "*" && current != "+" && current != "{" {
+            // A plain character once (most of a pattern): on to the run without a list.
+            pending += Self.lowered(character)
+            continue
+          }
+          part = .finite([Self.lowered(character)])
         }
         switch (readQuantifier(), part) {
         case (_, .assertion):
@@ -216,7 +233,8 @@ enum LiteralAnchors {
       var lookaround = false
       if current == "?" {
         index += 1
-        let rest = String(characters[index..<min(index + 3, characters.count)])
+        var rest = ""
+        rest.unicodeScalars.append(contentsOf: characters[index..<min(index + 3, characters.count)])
         if rest.hasPrefix("=") || rest.hasPrefix("!") || rest.hasPrefix("<=")
           || rest.hasPrefix("<!")
         {
@@ -270,8 +288,8 @@ enum LiteralAnchors {
       while let character = current, depth > 0 {
         if character == "\\" {
           let escaped = index + 1 < characters.count ? characters[index + 1] : "\\"
-          if escaped.isLetter || escaped.isNumber { plain = false }
-          members.append(escaped.lowercased())
+          if Self.isLetterOrNumber(escaped) { plain = false }
+          members.append(Self.lowered(escaped))
           index += 2
           continue
         }
@@ -289,7 +307,7 @@ enum LiteralAnchors {
           plain = false  // a range
         }
         if character == ":" || character == "&" { plain = false }
-        members.append(character.lowercased())
+        members.append(Self.lowered(character))
         index += 1
       }
       index += 1  // ]
@@ -316,9 +334,14 @@ enum LiteralAnchors {
         }
         return .open(anchors: nil)
       }
-      if "bBAzZG".contains(character) { return .assertion }
-      if character.isLetter || character.isNumber { return .open(anchors: nil) }  // \w \s \d \1
+      if "bBAzZG".unicodeScalars.contains(character) { return .assertion }
+      if Self.isLetterOrNumber(character) { return .open(anchors: nil) }  // \w \s \d \1
       return .finite([String(character)])  // \. \- \( ...
+    }
+
+    /// `Character.isLetter || Character.isNumber` of the scalar alone.
+    static func isLetterOrNumber(_ scalar: Unicode.Scalar) -> Bool {
+      scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
     /// Once; `?`; `+` or `{2,}`; `*` or `{0,3}`.
@@ -341,7 +364,7 @@ enum LiteralAnchors {
         var text = ""
         index += 1
         while let next = current, next != "}" {
-          text.append(next)
+          text.unicodeScalars.append(next)
           index += 1
         }
         index += 1
