@@ -45,46 +45,54 @@ public enum Language: String, Sendable, Codable, CaseIterable, Comparable {
   /// Detects the language of pages read one after another (as if joined by line breaks), from
   /// their first `sampleLimit` bytes.
   public static func detect(pages: [String], sampleLimit: Int = 30_000) -> Language {
-    let dutch = packedMarkers[.nl]!
-    let english = packedMarkers[.en]!
-    var counts = (nl: 0, en: 0)
-    var word: UInt64 = 0
-    var length = 0
-    var seen = 0
-    func count() {
-      guard length > 0, length <= 5 else { return }
-      if contains(dutch, word) { counts.nl += 1 }
-      if contains(english, word) { counts.en += 1 }
+    var counter = MarkerCounter()
+    var budget = sampleLimit
+    for (index, page) in pages.enumerated() {
+      if index > 0 {
+        guard budget > 0 else { break }
+        budget -= 1
+        counter.read(0x0A)
+      }
+      UTF8Text.withBytes(page) { bytes in
+        let taken = min(bytes.count, budget)
+        budget -= taken
+        for byte in bytes[..<taken] { counter.read(byte) }
+      }
+      if budget == 0 { break }
     }
-    // Function words are short and plain ASCII: bytes are enough.
-    func read(_ byte: UInt8) {
-      switch byte {
-      case 0x41...0x5A, 0x61...0x7A:
+    counter.endWord()
+    return counter.dutch > counter.english ? .nl : .en
+  }
+
+  /// Counts the marker words of each language in a stream of bytes. Function words are short
+  /// and plain ASCII: bytes are enough.
+  struct MarkerCounter {
+    var dutch = 0
+    var english = 0
+    /// The word so far, packed (see `pack`), and its length; only words of five letters or
+    /// fewer are looked up.
+    private var word: UInt64 = 0
+    private var length = 0
+    private let dutchMarkers = packedMarkers[.nl]!
+    private let englishMarkers = packedMarkers[.en]!
+
+    @inline(__always)
+    mutating func read(_ byte: UInt8) {
+      if (byte | 0x20) &- 0x61 < 26 {
         length += 1
         if length <= 5 { word = word << 8 | UInt64(byte | 0x20) }
-      default:
-        count()
-        word = 0
-        length = 0
+      } else if length > 0 {
+        endWord()
       }
     }
-    reading: for (index, page) in pages.enumerated() {
-      if index > 0 {
-        seen += 1
-        if seen > sampleLimit { break }
-        read(0x0A)
+
+    mutating func endWord() {
+      if length > 0 && length <= 5 {
+        if Language.contains(dutchMarkers, word) { dutch += 1 }
+        if Language.contains(englishMarkers, word) { english += 1 }
       }
-      let done = UTF8Text.withBytes(page) { bytes -> Bool in
-        for byte in bytes {
-          seen += 1
-          if seen > sampleLimit { return true }
-          read(byte)
-        }
-        return false
-      }
-      if done { break reading }
+      word = 0
+      length = 0
     }
-    count()
-    return counts.nl > counts.en ? .nl : .en
   }
 }
