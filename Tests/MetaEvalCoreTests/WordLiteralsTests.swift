@@ -58,6 +58,29 @@ import Testing
     }
   }
 
+  /// The index lower-cases as `String.lowercased()` does, eight ASCII bytes at a time or one
+  /// character at a time, across every boundary between runs of ASCII and other letters.
+  @Test func loweringIsTheStringLibrarys() {
+    let pieces = [
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcxyz", "@[`{", "Ä", "İ", "ÉÈ", "ß", "Ω", " ", "0123456789",
+      "Z", "A", "\u{301}", "😀",
+    ]
+    var checked = 0
+    for first in pieces {
+      for second in pieces {
+        for padding in 0..<9 {
+          let text = String(repeating: "Q", count: padding) + first + second + first
+          var lowered: [UInt8] = []
+          let lengths = TextIndex.appendLowered(text, to: &lowered)
+          #expect(lowered == Array(text.lowercased().utf8), "\(text.debugDescription)")
+          #expect(lengths.original == text.utf16.count)
+          checked += 1
+        }
+      }
+    }
+    #expect(checked == pieces.count * pieces.count * 9)
+  }
+
   /// The characters lower-cased without a table lookup really have no lower case.
   @Test func charactersTakenAsCaselessAreCaseless() {
     var checked = 0

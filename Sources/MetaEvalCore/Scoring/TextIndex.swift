@@ -96,6 +96,20 @@ final class TextIndex {
       var nonASCII = 0
       let count = bytes.count
       while index < count {
+        // Eight ASCII bytes at a time: capitals (0x41 to 0x5A) gain 0x20.
+        if index + 8 <= count {
+          let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+          if word & 0x8080_8080_8080_8080 == 0 {
+            let capitals =
+              (word &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(word &+ 0x2525_2525_2525_2525)
+              & 0x8080_8080_8080_8080
+            UnsafeMutableRawPointer(output.baseAddress! + out).storeBytes(
+              of: word | capitals >> 2, as: UInt64.self)
+            out += 8
+            index += 8
+            continue
+          }
+        }
         let byte = bytes[index]
         if byte < 0x80 {
           output[out] = byte | (byte &- 0x41 < 26 ? 0x20 : 0)
