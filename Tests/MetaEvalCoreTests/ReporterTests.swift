@@ -154,6 +154,17 @@ enum ReporterFixtures {
   @Test func csvQuotesTheDelimiterInUse() {
     #expect(Escape.csv("a;b", delimiter: ";") == "\"a;b\"")
     #expect(Escape.csv("a,b", delimiter: ";") == "a,b")
+    #expect(Escape.csv("a€b", delimiter: "€") == "\"a€b\"")
+    #expect(Escape.csv("a,b", delimiter: "€") == "a,b")
+  }
+
+  /// A CR before a LF is a line break all the same, and a formula sign with a mark on it is
+  /// still read as one by a spreadsheet.
+  @Test func csvReadsLineBreaksAndFormulaSignsOnTheirBytes() {
+    #expect(Escape.csv("two\r\nlines") == "\"two\r\nlines\"")
+    #expect(Escape.csv("\r\nx") == "\"'\r\nx\"")
+    #expect(Escape.csv("-\u{301}5") == "'-\u{301}5")
+    #expect(Escape.csv("é=1") == "é=1")
   }
 
   @Test func htmlEscapesTheFiveCharacters() {

@@ -45,21 +45,38 @@ public enum Escape {
 
   /// One CSV field (RFC 4180): quoted when it holds the delimiter, a quote, CR or LF. A field
   /// that a spreadsheet would run as a formula (starting with =, +, -, @, tab or CR) gets a
-  /// leading apostrophe.
+  /// leading apostrophe. Read on the UTF-8 bytes, so a CR before a LF counts as one, and a
+  /// first character with a mark on it (`-\u{301}`) by its first scalar.
   public static func csv(_ text: String, delimiter: Character = ",") -> String {
-    var field = text
-    if let first = field.first, "=+-@\t\r".contains(first) { field = "'" + field }
-    if field.contains(delimiter) || field.contains("\"") || field.contains("\n")
-      || field.contains("\r")
-    {
-      return "\"" + field.replacingAll("\"", with: "\"\"") + "\""
+    var text = text
+    let separator = Array(String(delimiter).utf8)
+    let (formula, quoted) = text.withUTF8 { bytes -> (Bool, Bool) in
+      guard let first = bytes.first else { return (false, false) }
+      let formula = csvFormulaStarts.contains(first)
+      let single = separator.count == 1 ? separator[0] : 0x22
+      var quoted = false
+      for byte in bytes where byte == 0x22 || byte == 0x0A || byte == 0x0D || byte == single {
+        quoted = true
+        break
+      }
+      if !quoted && separator.count > 1 {
+        quoted = separator.withUnsafeBufferPointer { UTF8Text.holds(bytes, $0) }
+      }
+      return (formula, quoted)
     }
-    return field
+    guard formula || quoted else { return text }
+    let field = formula ? "'" + text : text
+    guard quoted else { return field }
+    var output: [UInt8] = [0x22]
+    output.reserveCapacity(field.utf8.count + 8)
+    for byte in field.utf8 {
+      output.append(byte)
+      if byte == 0x22 { output.append(0x22) }
+    }
+    output.append(0x22)
+    return String(decoding: output, as: UTF8.self)
   }
-}
 
-extension String {
-  func replacingAll(_ target: String, with replacement: String) -> String {
-    split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
-  }
+  /// The first bytes of a field a spreadsheet would run as a formula: = + - @ tab CR.
+  static let csvFormulaStarts: Set<UInt8> = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D]
 }
