@@ -173,6 +173,14 @@ enum ReporterFixtures {
         == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
   }
 
+  /// A quote with a combining mark after it is one character to Swift but a quote to the
+  /// browser: left as it was, it would end an attribute value early.
+  @Test func htmlEscapesACharacterWithAMarkOnIt() {
+    #expect(Escape.html("x\"\u{301} onclick=y") == "x&quot;\u{301} onclick=y")
+    #expect(Escape.html("<\u{338}b>") == "&lt;\u{338}b&gt;")
+    #expect(Escape.html("één — plain") == "één — plain")
+  }
+
   @Test func terminalTextLosesControlCharacters() {
     #expect(Escape.terminal("a\u{1B}[31mred\u{07}b") == "a [31mred b")
   }

@@ -1,21 +1,31 @@
 /// Escaping of untrusted text (everything that came from a PDF) for each output format.
 public enum Escape {
-  /// Text for HTML element content and attribute values.
+  /// Text for HTML element content and attribute values. Read on the UTF-8 bytes: a quote or
+  /// a bracket with a combining mark on it (one character to Swift) is escaped all the same,
+  /// as the browser reads it as a quote or a bracket.
   public static func html(_ text: String) -> String {
-    var output = ""
-    output.reserveCapacity(text.utf8.count)
-    for character in text {
-      switch character {
-      case "&": output += "&amp;"
-      case "<": output += "&lt;"
-      case ">": output += "&gt;"
-      case "\"": output += "&quot;"
-      case "'": output += "&#39;"
-      default: output.append(character)
+    var text = text
+    let escaped = text.withUTF8 { bytes -> String? in
+      guard bytes.contains(where: { htmlSpecial[Int($0)] }) else { return nil }
+      var output: [UInt8] = []
+      output.reserveCapacity(bytes.count + 32)
+      for byte in bytes {
+        switch byte {
+        case 0x26: output += Array("&amp;".utf8)
+        case 0x3C: output += Array("&lt;".utf8)
+        case 0x3E: output += Array("&gt;".utf8)
+        case 0x22: output += Array("&quot;".utf8)
+        case 0x27: output += Array("&#39;".utf8)
+        default: output.append(byte)
+        }
       }
+      return String(decoding: output, as: UTF8.self)
     }
-    return output
+    return escaped ?? text
   }
+
+  /// & < > " ' by byte.
+  static let htmlSpecial: [Bool] = (0...255).map { [0x26, 0x3C, 0x3E, 0x22, 0x27].contains($0) }
 
   /// Text for a terminal: control characters (which could move the cursor or change colours)
   /// become spaces.
