@@ -55,4 +55,38 @@ import Testing
     #expect(furthest <= 1 + 4 + 3)
     #expect(furthest >= 4, "the threads did run ahead of the slow caller")
   }
+
+  /// While the scorer is still being made, each thread reads `prepareAhead` documents instead
+  /// of idling after the first; once it comes, all are scored and handed over in order. With
+  /// a bound of 4 on running ahead, a thread holding documents still hands them over.
+  @Test(arguments: [256, 4])
+  func theThreadsReadAheadWhileTheScorerIsMade(runAhead: Int) throws {
+    let directory = try TemporaryDirectory("ahead")
+    for index in 0..<30 {
+      _ = try directory.write(String(format: "corpus/doc-%02d.txt", index), "Report \(index).")
+    }
+    let source = try CorpusSource.load(path: directory.file("corpus"))
+    let cache = EveryDocument()
+    let scorer = Promise<Scorer?>()
+    var options = CorpusRunOptions(
+      jobs: 2, timeout: 10, memoryLimit: 0, workerExecutable: "/nonexistent/metaeval")
+    options.prepareAhead = 5
+    options.runAhead = runAhead
+    let runner = CorpusRunner(source: source, scorer: scorer, options: options, cache: { cache })
+    runner.start()
+    // Without a scorer, the two threads stop at five documents each, or at the bound (the
+    // caller has taken none).
+    let expected = min(2 * 5, runAhead)
+    let deadline = Date().addingTimeInterval(10)
+    while cache.asked < expected && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+    Thread.sleep(forTimeInterval: 0.2)
+    #expect(cache.asked == expected)
+    scorer.fulfil(Scorer(rubric: try RepositoryRubrics.load("bronsgeest")))
+    var files: [String] = []
+    runner.collect { outcome in
+      files.append(outcome.entry.file)
+      #expect(outcome.status == .scored)
+    }
+    #expect(files == source.entries.map(\.file))
+  }
 }

@@ -18,6 +18,9 @@ public struct CorpusRunOptions: Sendable {
   /// let them pile up with the size of the corpus. Wide enough that a slow document (a scan
   /// being recognised) does not hold the other threads up for long.
   public var runAhead = 256
+  /// How many documents each thread reads into lines and sentences while the scorer is still
+  /// being made (the rubric compiling), instead of waiting idle after the first.
+  public var prepareAhead = 8
 
   public init(
     jobs: Int, timeout: Double, memoryLimit: Int, workerExecutable: String,
@@ -36,9 +39,9 @@ public struct CorpusRunOptions: Sendable {
 /// Scores a corpus on `jobs` threads, each with its own extraction worker process and cache
 /// connection, and hands the outcomes over in corpus order as they become ready.
 ///
-/// The scorer may still be in the making when the run starts: each thread extracts its first
-/// document and reads it into lines and sentences meanwhile, and waits for the scorer only
-/// to score. When no scorer comes (the rubric did not load), the threads stop.
+/// The scorer may still be in the making when the run starts: each thread meanwhile extracts
+/// its first documents (`prepareAhead`) and reads them into lines and sentences, and waits for
+/// the scorer only to score. When no scorer comes (the rubric did not load), the threads stop.
 public final class CorpusRunner: @unchecked Sendable {
   private let source: CorpusSource
   private let scorer: Promise<Scorer?>
@@ -102,30 +105,47 @@ public final class CorpusRunner: @unchecked Sendable {
     var arguments = ["worker"] + options.workerArguments
     if options.memoryLimit > 0 { arguments += ["--memory-limit", String(options.memoryLimit)] }
     let worker = ExtractionWorker(executable: options.workerExecutable, arguments: arguments)
+    // Documents read while the scorer is still being made, by corpus index.
+    var waiting: [(index: Int, extraction: Extraction)] = []
     while true {
       lock.lock()
+      if !waiting.isEmpty && next >= emitted + max(1, options.runAhead) {
+        // The caller may be waiting for one of them: hand them over before waiting for it.
+        lock.unlock()
+        guard finish(&waiting) else { break }
+        continue
+      }
       while next >= emitted + max(1, options.runAhead) { lock.wait() }
       let index = next
       next += 1
       lock.unlock()
-      guard index < source.entries.count,
-        let outcome = process(source.entries[index], cache: cache, worker: worker)
-      else { break }
+      guard index < source.entries.count else { break }
+      waiting.append((index, extract(source.entries[index], cache: cache, worker: worker)))
+      if waiting.count < options.prepareAhead && !scorer.isFulfilled { continue }
+      guard finish(&waiting) else { break }
+    }
+    _ = finish(&waiting)
+    worker.stop()
+  }
+
+  /// Scores the waiting documents and hands their outcomes over, in order; false when there
+  /// is no scorer to score them with.
+  private func finish(_ waiting: inout [(index: Int, extraction: Extraction)]) -> Bool {
+    defer { waiting = [] }
+    for (index, extraction) in waiting {
+      guard let outcome = outcome(source.entries[index], extraction) else { return false }
       lock.lock()
       ready[index] = outcome
       lock.broadcast()
       lock.unlock()
     }
-    worker.stop()
+    return true
   }
 
-  /// The outcome of one document; nil when there is no scorer to score it with.
-  private func process(_ entry: CorpusEntry, cache: PageCache?, worker: ExtractionWorker)
-    -> DocumentOutcome?
-  {
-    let outcome = extract(entry, cache: cache, worker: worker)
-    guard case .prepared(let prepared, let sha256, let origin, let ocrProblems) = outcome else {
-      if case .failed(let failed) = outcome { return failed }
+  /// The outcome of one extracted document; nil when there is no scorer to score it with.
+  private func outcome(_ entry: CorpusEntry, _ extraction: Extraction) -> DocumentOutcome? {
+    guard case .prepared(let prepared, let sha256, let origin, let ocrProblems) = extraction else {
+      if case .failed(let failed) = extraction { return failed }
       return nil
     }
     guard let scorer = scorer.wait() else { return nil }

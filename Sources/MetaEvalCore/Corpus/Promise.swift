@@ -16,6 +16,13 @@ public final class Promise<Value: Sendable>: @unchecked Sendable {
     condition.broadcast()
   }
 
+  /// Whether the value has been delivered (a look, without waiting).
+  public var isFulfilled: Bool {
+    condition.lock()
+    defer { condition.unlock() }
+    return value != nil
+  }
+
   /// The value, once it has been delivered.
   public func wait() -> Value {
     condition.lock()
