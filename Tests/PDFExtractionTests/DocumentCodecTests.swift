@@ -36,4 +36,27 @@ import Testing
     #expect(DocumentCodec.decode(data + Data([0]), path: "x") == nil)
     #expect(DocumentCodec.decode(Data("{\"kind\":\"pdf\"}".utf8), path: "x") == nil)
   }
+
+  /// Text that is not valid UTF-8 (a corrupted cache entry) is refused, whatever the decoder
+  /// would have repaired it into: a lone byte, a cut-off or overlong sequence, a surrogate,
+  /// and a cut-off four-byte sequence that repair turns into one character of three bytes.
+  @Test func onlyValidUTF8IsAString() {
+    let invalid: [[UInt8]] = [
+      [0xFF], [0x61, 0xC3], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF0, 0x90, 0x80],
+      [0xF0, 0x90, 0x80, 0x41], [0x80, 0x61],
+    ]
+    for bytes in invalid {
+      #expect(bytes.withUnsafeBufferPointer(DocumentCodec.Reader.validString) == nil, "\(bytes)")
+    }
+    for text in ["", "plain", "ë “quotes” ﬁ 😀", "\u{0}"] {
+      let bytes = Array(text.utf8)
+      #expect(bytes.withUnsafeBufferPointer(DocumentCodec.Reader.validString) == text)
+    }
+    // Inside an entry: a broken page text makes the whole entry unreadable.
+    var data = DocumentCodec.encode(document)
+    let page = Array("Herkende".utf8)
+    let at = data.firstRange(of: Data(page))!.lowerBound
+    data[at] = 0xFF
+    #expect(DocumentCodec.decode(data, path: "x") == nil)
+  }
 }
