@@ -52,10 +52,16 @@ final class BranchTable: @unchecked Sendable {
   /// The expression with what lets most texts skip it: literal anchors, the spellings of a
   /// whole-word term, and the shape of the line it needs.
   static func compile(_ job: Job) throws -> Pattern.Branch {
-    let regex = try NSRegularExpression(
-      pattern: job.wrapped, options: [.caseInsensitive, .anchorsMatchLines])
-    // A whole-word term is found by its spellings; its anchors would go unused.
+    // A whole-word term is found by its spellings, and its anchors would go unused. The
+    // engine is needed only for the texts that the spellings, anchors or line shape leave
+    // (none, for most terms in most documents): a plain term in one of the compiler's own
+    // wrappers, which surely compiles, is compiled when first needed.
     let words = WordLiterals.read(wrapped: job.wrapped)
+    let regex =
+      PlainTerm.isPlain(job.alternative)
+        && RubricCompiler.wrappers.contains { $0(job.alternative) == job.wrapped }
+      ? LazyRegex(uncompiled: job.wrapped)
+      : LazyRegex(try NSRegularExpression(pattern: job.wrapped, options: LazyRegex.options))
     return Pattern.Branch(
       regex: regex, anchors: words == nil ? LiteralAnchors.extract(from: job.alternative) : nil,
       words: words,

@@ -11,13 +11,31 @@ public struct Pattern: @unchecked Sendable {
   let branches: [Branch]
 
   struct Branch {
-    let regex: NSRegularExpression
+    /// The expression, compiled when first asked for (see `LazyRegex`).
+    var regex: NSRegularExpression { lazyRegex.regex }
+    let lazyRegex: LazyRegex
     /// Lower-cased literals of which every match holds one, or nil (see `LiteralAnchors`).
     let anchors: [String]?
     /// The spellings of a whole-word term, matched without the engine (see `WordLiterals`).
     var words: WordLiterals? = nil
     /// How a line must start or end for a pattern tied to one (see `LineShape`).
     var shape: LineShape? = nil
+
+    init(
+      regex: LazyRegex, anchors: [String]?, words: WordLiterals? = nil, shape: LineShape? = nil
+    ) {
+      self.lazyRegex = regex
+      self.anchors = anchors
+      self.words = words
+      self.shape = shape
+    }
+
+    init(
+      regex: NSRegularExpression, anchors: [String]?, words: WordLiterals? = nil,
+      shape: LineShape? = nil
+    ) {
+      self.init(regex: LazyRegex(regex), anchors: anchors, words: words, shape: shape)
+    }
   }
 
   init(_ source: String, branches: [Branch]) {

@@ -162,6 +162,9 @@ struct RubricCompiler {
       + #")\s*(?::\s*|\s+(?=(?-i:[A-Z0-9À-ÖØ-Þ])))(?<name>\S.{1,120}?)\s*$"#
   }
 
+  /// Every way the compiler wraps a pattern (the last: as it is).
+  static let wrappers: [@Sendable (String) -> String] = [word, heading, label, { $0 }]
+
   /// A term as a whole word (or words).
   static func word(_ pattern: String) -> String {
     // \w is one of the engine's prebuilt sets; \p{L} would be built anew for every pattern.

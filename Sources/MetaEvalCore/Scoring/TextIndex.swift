@@ -279,7 +279,7 @@ final class TextIndex {
   /// The first match of `pattern` in each unit that has one, by unit index: the earliest of
   /// its alternatives' matches, the first alternative on a tie.
   func firstHits(_ pattern: Pattern) -> [Int: Hit] {
-    let key = ObjectIdentifier(pattern.branches[0].regex)
+    let key = ObjectIdentifier(pattern.branches[0].lazyRegex)
     if let cached = cache[key] { return cached }
     var hits: [Int: Hit] = [:]
     for branch in pattern.branches {
