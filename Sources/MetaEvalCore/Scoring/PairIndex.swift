@@ -7,7 +7,7 @@ import Foundation
 /// was made for will be looked up by (its rarest pair in this text), which are few. Without a
 /// list, every pair's places are kept. Pairs are of byte classes (`byteClasses`), so the
 /// counters fit the processor's nearest cache.
-struct PairIndex {
+final class PairIndex {
   /// How often each pair occurs in the text.
   private let counts: [Int32]
   /// The places of pair k are `places[starts[k] ..< starts[k + 1]]`, ascending; empty for a
