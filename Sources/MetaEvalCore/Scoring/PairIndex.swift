@@ -38,14 +38,14 @@ final class PairIndex {
   init(_ text: UnsafeBufferPointer<UInt8>, keepingPairsOf literals: Literals?) {
     var counts = [Int32](repeating: 0, count: Self.pairCount)
     let pairs = max(text.count - 1, 0)
-    Self.byteClasses.withUnsafeBufferPointer { classes in
+    let raw = UnsafeRawPointer(text.baseAddress)
+    Self.pairKeys.withUnsafeBufferPointer { keys in
       counts.withUnsafeMutableBufferPointer { counts in
-        guard pairs > 0 else { return }
-        var previous = Int(classes[Int(text[0])])
-        for index in 1...pairs {
-          let current = Int(classes[Int(text[index])])
-          counts[previous << 6 | current] &+= 1
-          previous = current
+        guard pairs > 0, let raw else { return }
+        // Two bytes at a time, read as one 16-bit number, give the pair's key.
+        for index in 0..<pairs {
+          let bytes = raw.loadUnaligned(fromByteOffset: index, as: UInt16.self)
+          counts[Int(keys[Int(UInt16(littleEndian: bytes))])] &+= 1
         }
       }
     }
@@ -85,16 +85,14 @@ final class PairIndex {
     }
     let steps = keep.map { Int32($0 ? 1 : 0) }
     var places = [Int32](unsafeUninitializedCapacity: kept + 1) { places, count in
-      Self.byteClasses.withUnsafeBufferPointer { classes in
+      Self.pairKeys.withUnsafeBufferPointer { keys in
         steps.withUnsafeBufferPointer { steps in
           next.withUnsafeMutableBufferPointer { next in
-            guard kept > 0 else { return }
-            var previous = Int(classes[Int(text[0])])
-            for index in 1...pairs {
-              let current = Int(classes[Int(text[index])])
-              let key = previous << 6 | current
-              previous = current
-              places[Int(next[key])] = Int32(truncatingIfNeeded: index &- 1)
+            guard kept > 0, let raw else { return }
+            for index in 0..<pairs {
+              let bytes = raw.loadUnaligned(fromByteOffset: index, as: UInt16.self)
+              let key = Int(keys[Int(UInt16(littleEndian: bytes))])
+              places[Int(next[key])] = Int32(truncatingIfNeeded: index)
               next[key] &+= steps[key]
             }
           }
@@ -177,6 +175,11 @@ final class PairIndex {
     case 0..<0x80: UInt8(41 + byte % 8)
     default: UInt8(49 + byte % 15)
     }
+  }
+
+  /// The key of every pair of bytes, by the two bytes read as a little-endian 16-bit number.
+  static let pairKeys: [UInt16] = (0..<65_536).map { value in
+    UInt16(pair(UInt8(value & 0xFF), UInt8(value >> 8)))
   }
 
   static func pair(_ first: UInt8, _ second: UInt8) -> Int {
