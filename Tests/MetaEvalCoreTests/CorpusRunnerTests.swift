@@ -26,19 +26,29 @@ import Testing
     func store(_ document: ExtractedDocument) throws {}
   }
 
+  /// A corpus of `count` short text files in a new folder (kept as long as the directory).
+  static func corpus(_ count: Int, in directory: TemporaryDirectory) throws -> CorpusSource {
+    for index in 0..<count {
+      _ = try directory.write(String(format: "corpus/doc-%02d.txt", index), "Report \(index).")
+    }
+    return try CorpusSource.load(path: directory.file("corpus"))
+  }
+
+  /// Options for `jobs` threads whose documents all come from the cache (no worker starts).
+  static func options(jobs: Int) -> CorpusRunOptions {
+    CorpusRunOptions(
+      jobs: jobs, timeout: 10, memoryLimit: 0, workerExecutable: "/nonexistent/metaeval")
+  }
+
   /// However slowly the caller takes the outcomes, the threads run at most `runAhead`
   /// documents ahead of it (the outcomes wait in memory), and every outcome comes in order.
   @Test func theThreadsRunNoFurtherAheadOfTheCallerThanAllowed() throws {
     let directory = try TemporaryDirectory("runner")
-    for index in 0..<40 {
-      _ = try directory.write(String(format: "corpus/doc-%02d.txt", index), "Report \(index).")
-    }
-    let source = try CorpusSource.load(path: directory.file("corpus"))
+    let source = try Self.corpus(40, in: directory)
     let cache = EveryDocument()
     let scorer = Promise<Scorer?>()
     scorer.fulfil(Scorer(rubric: try RepositoryRubrics.load("bronsgeest")))
-    var options = CorpusRunOptions(
-      jobs: 3, timeout: 10, memoryLimit: 0, workerExecutable: "/nonexistent/metaeval")
+    var options = Self.options(jobs: 3)
     options.runAhead = 4
     let runner = CorpusRunner(source: source, scorer: scorer, options: options, cache: { cache })
     var files: [String] = []
@@ -62,14 +72,10 @@ import Testing
   @Test(arguments: [256, 4])
   func theThreadsReadAheadWhileTheScorerIsMade(runAhead: Int) throws {
     let directory = try TemporaryDirectory("ahead")
-    for index in 0..<30 {
-      _ = try directory.write(String(format: "corpus/doc-%02d.txt", index), "Report \(index).")
-    }
-    let source = try CorpusSource.load(path: directory.file("corpus"))
+    let source = try Self.corpus(30, in: directory)
     let cache = EveryDocument()
     let scorer = Promise<Scorer?>()
-    var options = CorpusRunOptions(
-      jobs: 2, timeout: 10, memoryLimit: 0, workerExecutable: "/nonexistent/metaeval")
+    var options = Self.options(jobs: 2)
     options.prepareAhead = 5
     options.runAhead = runAhead
     let runner = CorpusRunner(source: source, scorer: scorer, options: options, cache: { cache })
