@@ -16,6 +16,7 @@ import Testing
   @Test(arguments: [
     "ab(c", "a)b", "[ab", "a{2}", "a*", "a+", "\\bword", "\\d", "\\1", "a.b", "(?<name>x)",
     "(?i)x", "(?=x)", "?a", "a??", "[a-z]", "[^a]", "[]", "^a", "a$", "\\w*x", "", "[--]",
+    "a\u{0}b", "a\tb",
   ])
   func anythingElseIsNot(term: String) {
     #expect(!PlainTerm.isPlain(term))

@@ -1,8 +1,9 @@
 import Foundation
 
-/// A regular expression compiled on first use, for the alternatives that are mostly matched
-/// without the engine (whole-word terms, found by their spellings). Their syntax was checked
-/// when the rubric loaded (`PlainTerm`), so compiling later cannot fail.
+/// A regular expression compiled on first use, for the alternatives that most documents never
+/// hand to the engine: whole-word terms (found by their spellings), and heading and label terms
+/// (run only on the lines their anchors and shape let through). Their syntax was checked when
+/// the rubric loaded (`PlainTerm`), so compiling later does not fail.
 final class LazyRegex: @unchecked Sendable {
   static let options: NSRegularExpression.Options = [.caseInsensitive, .anchorsMatchLines]
 

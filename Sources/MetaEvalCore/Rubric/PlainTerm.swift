@@ -60,7 +60,9 @@ enum PlainTerm {
         index += 1
         return true
       default:
-        return !PlainTerm.metacharacters.contains(scalar)
+        // Control characters are left to ICU to judge.
+        return !PlainTerm.metacharacters.contains(scalar) && scalar.value >= 0x20
+          && scalar.value != 0x7F
       }
     }
 
