@@ -154,7 +154,7 @@ struct Corpus: ParsableCommand {
     let summary = aggregate.summary
     let metadata = RunMetadata(
       metaevalVersion: MetaEvalVersion.current,
-      started: ISO8601DateFormatter().string(from: started),
+      started: RunMetadata.timestamp(started),
       seconds: (Date().timeIntervalSince(started) * 100).rounded() / 100, rubric: scorer.rubric.id,
       rubricVersion: scorer.rubric.version, documents: summary.documents, scored: summary.scored,
       failed: summary.failedCount, extracted: aggregate.extracted, fromCache: aggregate.fromCache,

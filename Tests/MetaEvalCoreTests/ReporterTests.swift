@@ -191,3 +191,25 @@ enum ReporterFixtures {
         == "\\*a\\* \\_b\\_ \\[c\\]\\(d\\) \\<e\\> \\`f\\` \\| g h")
   }
 }
+
+@Suite struct RunMetadataTests {
+  /// run.json's start time reads as `ISO8601DateFormatter` writes it, at every kind of moment:
+  /// the epoch, before it, leap days, the ends of years and of days, fractions of a second.
+  @Test func theStartTimeIsWhatTheISOFormatterWrites() {
+    let formatter = ISO8601DateFormatter()
+    let moments: [TimeInterval] = [
+      0, -1, 951_782_400, 1_709_208_000.75, 1_798_761_599.999, 1_796_083_200, 4_102_444_800,
+      -2_208_988_800, 1_234_567_890.5,
+    ]
+    var state: UInt64 = 3
+    var all = moments
+    for _ in 0..<500 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      all.append(TimeInterval(state >> 33) / 2)
+    }
+    for moment in all {
+      let date = Date(timeIntervalSince1970: moment)
+      #expect(RunMetadata.timestamp(date) == formatter.string(from: date), "\(moment)")
+    }
+  }
+}
