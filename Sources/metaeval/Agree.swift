@@ -4,6 +4,7 @@ import MetaEvalCore
 
 struct Agree: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "agree",
     abstract:
       "Inter-coder agreement: Cohen's kappa for two codings, Krippendorff's alpha for more.",
     discussion: """

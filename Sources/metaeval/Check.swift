@@ -5,6 +5,7 @@ import PDFExtraction
 
 struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "check",
     abstract: "Score evaluation reports against a rubric, with evidence.",
     discussion: """
       For each file: per criterion a verdict, its evidence (page and quote) or, when missing, \

@@ -6,6 +6,7 @@ import PDFExtraction
 
 struct Corpus: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "corpus",
     abstract:
       "Score a whole corpus: parallel, cached, fault-isolated; writes CSV, JSON and reports.",
     discussion: """

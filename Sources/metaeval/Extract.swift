@@ -4,6 +4,7 @@ import PDFExtraction
 
 struct Extract: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "extract",
     abstract: "Print the text of PDF, .txt and .md files.",
     discussion: """
       text: each page followed by a form feed, as pdftotext does; with several files, each is \

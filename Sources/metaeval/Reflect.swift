@@ -4,6 +4,7 @@ import MetaEvalCore
 
 struct Reflect: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "reflect",
     abstract:
       "Reflection logs for project teams: plain Markdown files in the project's repository.",
     discussion: """
@@ -64,6 +65,7 @@ extension Audience: ExpressibleByArgument {}
 extension Reflect {
   struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "init",
       abstract: "Create the log: the folder, config.yaml and a README.")
 
     @OptionGroup var options: ReflectOptions
@@ -104,6 +106,7 @@ extension Reflect {
 
   struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "new",
       abstract: "Write a new entry (from a template whose prompts fit the moment).",
       discussion: """
         The body is --message, or what stdin holds when it is not a terminal, or the template \
@@ -242,6 +245,7 @@ extension Reflect {
 
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "list",
       abstract: "List entries, filtered.",
       discussion: "Broken files are left out with one warning on stderr; the exit code stays 0.")
 
@@ -295,7 +299,8 @@ extension Reflect {
   }
 
   struct Show: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print one entry.")
+    static let configuration = CommandConfiguration(
+      commandName: "show", abstract: "Print one entry.")
 
     @OptionGroup var options: ReflectOptions
     @Argument(help: "The entry's id (file name without .md) or path.")
@@ -315,6 +320,7 @@ extension Reflect {
 
   struct Done: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "done",
       abstract: "Close an action in place (only its status line changes).",
       discussion:
         "ACTION is ENTRY/ID (e.g. 2026-11-29-sprint-12/A1), or ID when only one action has it.")
@@ -342,6 +348,7 @@ extension Reflect {
 
   struct Summary: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "summary",
       abstract:
         "Coverage of moments and audiences, cadence, open and overdue actions, and the log against the rubric."
     )
@@ -369,6 +376,7 @@ extension Reflect {
 
   struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "export",
       abstract: "Gather the log into a draft evaluation report that 'metaeval check' can score.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case md, html, json }
@@ -405,6 +413,7 @@ extension Reflect {
 
   struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "lint",
       abstract: "Check every entry: front matter, known values, dates, actions.",
       discussion:
         "Prints file:line: problem per problem. Exit codes: 0 all good; 1 problems found; 2 no log."

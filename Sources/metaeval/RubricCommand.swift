@@ -11,6 +11,7 @@ struct RubricCommand: ParsableCommand {
 
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "list",
       abstract: "List the rubrics in the rubric folders.")
 
     func run() throws {
@@ -30,6 +31,7 @@ struct RubricCommand: ParsableCommand {
 
   struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "show",
       abstract: "Show a rubric's criteria and advice.")
 
     @Argument(help: "Rubric id or path.")
@@ -55,6 +57,7 @@ struct RubricCommand: ParsableCommand {
 
   struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "lint",
       abstract: "Check rubric files: structure, ids, patterns, examples in both languages.",
       discussion:
         "Exit codes: 0 all good; 2 a rubric has a problem (file:line: criterion: problem).")
@@ -80,6 +83,7 @@ struct RubricCommand: ParsableCommand {
 
   struct Test: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "test",
       abstract: "Run every example of a rubric through the scorer.",
       discussion: "Exit codes: 0 all examples pass; 1 an example fails; 2 a rubric cannot be read.")
 

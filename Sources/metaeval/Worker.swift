@@ -10,6 +10,7 @@ import PDFExtraction
 /// people; hidden from --help.
 struct Worker: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "worker",
     abstract: "Extraction worker for corpus runs (reads JSON lines on stdin).",
     shouldDisplay: false
   )
