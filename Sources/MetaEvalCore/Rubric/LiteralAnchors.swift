@@ -21,40 +21,45 @@ enum LiteralAnchors {
 
   /// The top-level alternatives of a pattern (`a|b(c|d)` gives `a` and `b(c|d)`), respecting
   /// groups, classes and escapes. A pattern that cannot be read is one alternative.
+  ///
+  /// Read as UTF-8, as the engine reads scalars: the syntax is ASCII, and no byte of another
+  /// character is mistaken for it.
   static func branches(of pattern: String) -> [String] {
-    var branches: [String] = []
-    var current = ""
+    var cuts: [Int] = []
     var depth = 0
     var inClass = false
     var escaped = false
-    for character in pattern {
+    let bytes = Array(pattern.utf8)
+    for (offset, byte) in bytes.enumerated() {
       if escaped {
-        current.append(character)
         escaped = false
         continue
       }
-      switch character {
-      case "\\":
+      switch byte {
+      case 0x5C:  // backslash
         escaped = true
-      case "[" where !inClass:
+      case 0x5B where !inClass:  // [
         inClass = true
-      case "]" where inClass:
+      case 0x5D where inClass:  // ]
         inClass = false
-      case "(" where !inClass:
+      case 0x28 where !inClass:  // (
         depth += 1
-      case ")" where !inClass:
+      case 0x29 where !inClass:  // )
         depth -= 1
-      case "|" where !inClass && depth == 0:
-        branches.append(current)
-        current = ""
-        continue
+      case 0x7C where !inClass && depth == 0:  // |
+        cuts.append(offset)
       default:
         break
       }
-      current.append(character)
     }
-    branches.append(current)
-    return depth == 0 && !inClass ? branches : [pattern]
+    guard depth == 0, !inClass, !cuts.isEmpty else { return [pattern] }
+    var branches: [String] = []
+    var start = 0
+    for cut in cuts + [bytes.count] {
+      branches.append(String(decoding: bytes[start..<cut], as: UTF8.self))
+      start = cut + 1
+    }
+    return branches
   }
 
   /// Literal runs shorter than this are too common to be worth a search.
@@ -113,6 +118,16 @@ enum LiteralAnchors {
       return String(scalar).lowercased()
     }
 
+    /// Appends the scalar lower-cased (as `lowered`) to UTF-8 bytes.
+    static func appendLowered(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
+      if scalar.isASCII {
+        let value = UInt8(scalar.value)
+        bytes.append(value &- 0x41 < 26 ? value | 0x20 : value)
+      } else {
+        bytes += lowered(scalar).utf8
+      }
+    }
+
     /// `a|b|c` up to a closing parenthesis or the end: each branch's anchors, or nil.
     mutating func alternatives() -> [[String]?] {
       alternativeParts().map(\.anchors)
@@ -133,15 +148,17 @@ enum LiteralAnchors {
       var candidates: [[String]] = []
       var run = [""]
       var whole: [String]? = [""]
-      // Single strings in a row (the letters of a word) are gathered here and joined to the
-      // run and the whole in one step: the same strings, without a product per letter.
-      var pending = ""
+      // Single strings in a row (the letters of a word) are gathered here, as UTF-8, and
+      // joined to the run and the whole in one step: the same strings, without a product per
+      // letter or a string per letter.
+      var pending: [UInt8] = []
       let wantsAnchors = self.wantsAnchors
       func flush() {
         guard !pending.isEmpty else { return }
-        if wantsAnchors { for index in run.indices { run[index] += pending } }
-        if whole != nil { for index in whole!.indices { whole![index] += pending } }
-        pending = ""
+        let text = String(decoding: pending, as: UTF8.self)
+        if wantsAnchors { for index in run.indices { run[index] += text } }
+        if whole != nil { for index in whole!.indices { whole![index] += text } }
+        pending.removeAll(keepingCapacity: true)
       }
       func endRun() {
         flush()
@@ -154,7 +171,7 @@ enum LiteralAnchors {
       }
       func append(_ strings: [String]) {
         if strings.count == 1 {
-          pending += strings[0]
+          pending += strings[0].utf8
           return
         }
         flush()
@@ -191,7 +208,7 @@ enum LiteralAnchors {
           index += 1
           if current != "?" && current != "*" && current != "+" && current != "{" {
             // A plain character once (most of a pattern): on to the run without a list.
-            pending += Self.lowered(character)
+            Self.appendLowered(character, to: &pending)
             continue
           }
           part = .finite([Self.lowered(character)])
@@ -219,9 +236,16 @@ enum LiteralAnchors {
         }
       }
       endRun()
-      // The candidate whose shortest anchor is longest is the most selective.
-      let best = candidates.max {
-        ($0.map(\.count).min() ?? 0, -$0.count) < ($1.map(\.count).min() ?? 0, -$1.count)
+      // The candidate whose shortest anchor is longest is the most selective (the first of
+      // them on a tie); each candidate is measured once.
+      var best: [String]?
+      var bestKey = (0, 0)
+      for candidate in candidates {
+        let key = (candidate.map(\.count).min() ?? 0, -candidate.count)
+        if best == nil || bestKey < key {
+          best = candidate
+          bestKey = key
+        }
       }
       if let whole { return (.finite(whole), best) }
       return (.open(anchors: best), best)
