@@ -36,6 +36,42 @@ import Testing
     #expect(RubricExamples.run(rubric).failures.isEmpty)
   }
 
+  /// The rubric's scalars are resolved with fewer tags than YAML's default set; booleans,
+  /// numbers, null and quoted text read as they did with all of them.
+  @Test func scalarsReadAsWithTheDefaultTags() throws {
+    let criterion = Self.validCriterion.replacingOccurrences(
+      of: "    title: Findings\n",
+      with: """
+            title: Findings
+            required: yes
+            gate: False
+            extract_name: ~
+            count_items: true
+            threshold: 0.75
+            vocabulary: 'true'
+
+        """
+    ).replacingOccurrences(of: "- kind: phrase\n", with: "- kind: phrase\n        weight: 2\n")
+    let yaml = Self.yaml(criterion: criterion)
+    let (spec, _) = try RubricLoader.decode(yaml: yaml, path: "tiny.yaml")
+    let (reference, _) = try RubricLoader.decode(
+      yaml: yaml, path: "tiny.yaml", resolver: .default)
+    #expect(spec == reference)
+    let read = try #require(spec.criteria.first)
+    #expect(read.required == true)
+    #expect(read.gate == false)
+    #expect(read.extractName == nil)
+    #expect(read.countItems == true)
+    #expect(read.threshold == 0.75)
+    #expect(read.vocabulary == "true")
+    #expect(read.cues?.first?.weight == 2)
+    // A quoted word is text, not a boolean, with either set of tags.
+    let quoted = criterion.replacingOccurrences(of: "required: yes", with: "required: 'yes'")
+    #expect(throws: RubricError.self) {
+      try RubricLoader.decode(yaml: Self.yaml(criterion: quoted), path: "tiny.yaml")
+    }
+  }
+
   @Test func brokenYAMLNamesTheLine() {
     #expect(throws: RubricError.self) {
       try RubricLoader.load(yaml: "version: 1\nid: [unclosed\n", path: "bad.yaml")

@@ -54,10 +54,18 @@ public enum RubricLoader {
     return try RubricCompiler(spec: spec, path: path, root: node).compile()
   }
 
-  static func decode(yaml text: String, path: String) throws(RubricError) -> (RubricSpec, Node) {
+  /// The tags a rubric's plain scalars are resolved to, when it is read: YAML's default set
+  /// runs the regex engine up to seven times on every scalar of the file, and decoding reads
+  /// numbers and null from a scalar's text. Kept: bool, and the merge (`<<`) and value (`=`)
+  /// keys, which are read by their tags. A test pins that a rubric decodes as with all of them.
+  static let resolver = Resolver.basic.appending(.bool).appending(.merge).appending(.value)
+
+  static func decode(yaml text: String, path: String, resolver: Resolver = resolver)
+    throws(RubricError) -> (RubricSpec, Node)
+  {
     let node: Node
     do {
-      guard let composed = try Yams.compose(yaml: text) else {
+      guard let composed = try Yams.compose(yaml: text, resolver) else {
         throw RubricError.invalidYAML(path: path, line: 1, problem: "the file is empty")
       }
       node = composed
