@@ -27,6 +27,28 @@ import Testing
   }
 
   /// A corpus of `count` short text files in a new folder (kept as long as the directory).
+  /// A folder's documents get the absolute paths that making each path absolute would give,
+  /// however the folder was named.
+  @Test func aFolderCorpusHasAbsolutePaths() throws {
+    let directory = try TemporaryDirectory("absolute")
+    try directory.write("corpus/a.txt", "x")
+    try directory.write("corpus/b/c.md", "x")
+    let folder = directory.file("corpus")
+    for spelling in [
+      folder, folder + "/", folder + "//", folder + "/./", folder + "/b/..", folder + "/../corpus",
+    ] {
+      let source = try CorpusSource.load(path: spelling)
+      #expect(source.entries.map(\.file) == ["a.txt", "b/c.md"])
+      #expect(
+        source.entries.map(\.absolutePath)
+          == source.entries.map { CorpusSource.absolute(spelling + "/" + $0.file) })
+      #expect(
+        source.entries.allSatisfy {
+          !$0.absolutePath.contains("/.") && !$0.absolutePath.contains("//")
+        })
+    }
+  }
+
   static func corpus(_ count: Int, in directory: TemporaryDirectory) throws -> CorpusSource {
     for index in 0..<count {
       _ = try directory.write(String(format: "corpus/doc-%02d.txt", index), "Report \(index).")

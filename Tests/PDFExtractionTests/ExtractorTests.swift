@@ -227,6 +227,14 @@ import Testing
       try directory.write(name, "x")
     }
     #expect(DocumentFinder.documents(in: directory.path) == ["a/c.TXT", "a/d.md", "b.pdf"])
+    // Names are read from their bytes: the extension after the last dot, in any case.
+    for name in ["h.b.PDF", "i.", "pdf", "j.pdf.", "k/.l.md", "m.Md", "ñ é.txt"] {
+      try directory.write(name, "x")
+    }
+    #expect(
+      DocumentFinder.documents(in: directory.path) == [
+        "a/c.TXT", "a/d.md", "b.pdf", "h.b.PDF", "m.Md", "ñ é.txt",
+      ])
     #expect(
       DocumentFinder.expand([directory.file("a"), "x.pdf"]) == [
         directory.file("a/c.TXT"), directory.file("a/d.md"), "x.pdf",

@@ -61,10 +61,10 @@ public struct CorpusSource: Sendable {
     }
     let files = DocumentFinder.documents(in: path)
     guard !files.isEmpty else { throw .noDocuments(path: path) }
+    // The folder made absolute once: the paths found under it hold no "." or ".." to remove.
+    let folder = absolute(path)
     let entries = files.map {
-      CorpusEntry(
-        file: $0, absolutePath: absolute((path as NSString).appendingPathComponent($0)),
-        metadata: [])
+      CorpusEntry(file: $0, absolutePath: Self.path($0, under: folder), metadata: [])
     }
     return CorpusSource(root: path, entries: entries, metadataColumns: [], name: folderName(path))
   }
@@ -100,6 +100,11 @@ public struct CorpusSource: Sendable {
     return CorpusSource(
       root: root, entries: entries, metadataColumns: metadataColumns,
       name: ((manifest as NSString).lastPathComponent as NSString).deletingPathExtension)
+  }
+
+  /// A relative path found under an absolute folder, as `absolute` would make it.
+  static func path(_ relative: String, under folder: String) -> String {
+    folder.hasSuffix("/") ? folder + relative : folder + "/" + relative
   }
 
   static func absolute(_ path: String) -> String {
