@@ -22,9 +22,7 @@ public enum DocumentFinder {
       }
       guard let dot = name.lastIndex(of: 0x2E) else { continue }
       let suffix = name[name.index(after: dot)...]
-      if suffix.count <= 3,
-        extensions.contains(String(decoding: suffix, as: UTF8.self).lowercased())
-      {
+      if extensions.contains(String(decoding: suffix, as: UTF8.self).lowercased()) {
         found.append(relative)
       }
     }
