@@ -60,7 +60,7 @@ public struct Dehyphenator: Sendable {
                   unsafeUninitializedCapacity: ascii.count,
                   initializingUTF8With: { buffer in
                     for (offset, byte) in bytes[ascii].enumerated() {
-                      buffer[offset] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+                      buffer[offset] = UTF8Bytes.lowered(byte)
                     }
                     return ascii.count
                   })

@@ -303,7 +303,7 @@ public enum RunningLineFilter {
         lastWasSpace = true
         lastWasDigit = false
       } else {
-        key.append((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
+        key.append(UTF8Bytes.lowered(byte))
         lastWasDigit = false
         lastWasSpace = false
       }

@@ -41,30 +41,15 @@ public enum TextNormalizer {
       let count = bytes.count
       while index < count {
         // Eight ASCII bytes without a carriage return: nothing to look at.
-        if index + 8 <= count {
-          let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+        if let word = UTF8Bytes.asciiWord(bytes, at: index) {
           let returns = word ^ 0x0D0D_0D0D_0D0D_0D0D
-          let hasReturn =
-            (returns &- 0x0101_0101_0101_0101) & ~returns & 0x8080_8080_8080_8080 != 0
-          if word & 0x8080_8080_8080_8080 == 0 && !hasReturn {
+          if (returns &- 0x0101_0101_0101_0101) & ~returns & 0x8080_8080_8080_8080 == 0 {
             index += 8
             continue
           }
         }
-        let lead = bytes[index]
-        var value = UInt32(lead)
-        var length = 1
-        if lead >= 0xF0 {
-          length = 4
-          value = UInt32(lead & 0x07)
-        } else if lead >= 0xE0 {
-          length = 3
-          value = UInt32(lead & 0x0F)
-        } else if lead >= 0xC0 {
-          length = 2
-          value = UInt32(lead & 0x1F)
-        }
-        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        let (scalar, length) = UTF8Bytes.scalar(bytes, at: index)
+        let value = scalar.value
         needsWork = needsWork || Self.needsWork(value)
         composed = composed && isComposedAlready(value)
         if needsWork && !composed { break }

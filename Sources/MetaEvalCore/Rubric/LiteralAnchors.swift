@@ -1,3 +1,5 @@
+import PDFExtraction
+
 /// The literal strings of which every match of a pattern must contain at least one, found by
 /// reading the pattern: a match of `(het )?doel van (dit|het) onderzoek` always holds "doel".
 ///
@@ -111,18 +113,14 @@ enum LiteralAnchors {
 
     /// The scalar lower-cased, as `String.lowercased()` does it.
     static func lowered(_ scalar: Unicode.Scalar) -> String {
-      if scalar.isASCII {
-        let value = UInt8(scalar.value)
-        return String(UnicodeScalar(value &- 0x41 < 26 ? value | 0x20 : value))
-      }
+      if scalar.isASCII { return String(UnicodeScalar(UTF8Bytes.lowered(UInt8(scalar.value)))) }
       return String(scalar).lowercased()
     }
 
     /// Appends the scalar lower-cased (as `lowered`) to UTF-8 bytes.
     static func appendLowered(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
       if scalar.isASCII {
-        let value = UInt8(scalar.value)
-        bytes.append(value &- 0x41 < 26 ? value | 0x20 : value)
+        bytes.append(UTF8Bytes.lowered(UInt8(scalar.value)))
       } else {
         bytes += lowered(scalar).utf8
       }

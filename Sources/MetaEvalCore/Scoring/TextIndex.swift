@@ -1,4 +1,5 @@
 import Foundation
+import PDFExtraction
 
 /// Many short texts (the sentences or the lines of a document) joined into one string, so
 /// that each pattern runs once over the document instead of once per sentence: the regex
@@ -97,22 +98,19 @@ final class TextIndex {
       let count = bytes.count
       while index < count {
         // Eight ASCII bytes at a time: capitals (0x41 to 0x5A) gain 0x20.
-        if index + 8 <= count {
-          let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
-          if word & 0x8080_8080_8080_8080 == 0 {
-            let capitals =
-              (word &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(word &+ 0x2525_2525_2525_2525)
-              & 0x8080_8080_8080_8080
-            UnsafeMutableRawPointer(output.baseAddress! + out).storeBytes(
-              of: word | capitals >> 2, as: UInt64.self)
-            out += 8
-            index += 8
-            continue
-          }
+        if let word = UTF8Bytes.asciiWord(bytes, at: index) {
+          let capitals =
+            (word &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(word &+ 0x2525_2525_2525_2525)
+            & 0x8080_8080_8080_8080
+          UnsafeMutableRawPointer(output.baseAddress! + out).storeBytes(
+            of: word | capitals >> 2, as: UInt64.self)
+          out += 8
+          index += 8
+          continue
         }
         let byte = bytes[index]
         if byte < 0x80 {
-          output[out] = byte | (byte &- 0x41 < 26 ? 0x20 : 0)
+          output[out] = UTF8Bytes.lowered(byte)
           out += 1
           index += 1
           continue

@@ -1,3 +1,5 @@
+import PDFExtraction
+
 /// Byte-level helpers over valid UTF-8, for the loops that read every line of a document.
 ///
 /// `Character` and `String.Index` walk grapheme clusters, which is most of the cost of
@@ -17,24 +19,7 @@ enum UTF8Text {
   /// The scalar that starts at `index`, with its length in bytes.
   @inline(__always)
   static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
-    let lead = UInt32(bytes[index])
-    if lead < 0x80 { return (Unicode.Scalar(UInt8(lead)), 1) }
-    func continuation(_ offset: Int) -> UInt32 {
-      index + offset < bytes.count ? UInt32(bytes[index + offset] & 0x3F) : 0
-    }
-    let value: UInt32
-    let length: Int
-    if lead < 0xE0 {
-      value = (lead & 0x1F) << 6 | continuation(1)
-      length = 2
-    } else if lead < 0xF0 {
-      value = (lead & 0x0F) << 12 | continuation(1) << 6 | continuation(2)
-      length = 3
-    } else {
-      value = (lead & 0x07) << 18 | continuation(1) << 12 | continuation(2) << 6 | continuation(3)
-      length = 4
-    }
-    return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    UTF8Bytes.scalar(bytes, at: index)
   }
 
   /// Where the scalar that ends just before `end` starts.
@@ -93,7 +78,7 @@ enum UTF8Text {
 
   /// The bytes with the ASCII capitals lower-cased (other bytes as they are).
   static func lowercasedASCII<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> [UInt8] {
-    bytes.map { isASCIIUppercase($0) ? $0 | 0x20 : $0 }
+    bytes.map(UTF8Bytes.lowered)
   }
 
   /// The same, as a string: for comparing short ASCII words with a set of them.

@@ -1,0 +1,44 @@
+/// Readings of valid UTF-8 bytes shared by the loops that walk every page (the clean-up here,
+/// the scoring in MetaEvalCore): inlinable, so that each loop compiles them in place.
+public enum UTF8Bytes {
+  /// The eight bytes from `index` as one number, as they lie in memory, when all eight are
+  /// ASCII (for tests and changes made on every byte alike); nil when fewer than eight remain
+  /// or one of them is not ASCII.
+  @inlinable @inline(__always)
+  public static func asciiWord(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt64? {
+    guard index + 8 <= bytes.count else { return nil }
+    let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+    return word & 0x8080_8080_8080_8080 == 0 ? word : nil
+  }
+
+  /// The scalar that starts at `index`, with its length in bytes.
+  @inlinable @inline(__always)
+  public static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (
+    Unicode.Scalar, Int
+  ) {
+    let lead = UInt32(bytes[index])
+    if lead < 0x80 { return (Unicode.Scalar(UInt8(lead)), 1) }
+    func continuation(_ offset: Int) -> UInt32 {
+      index + offset < bytes.count ? UInt32(bytes[index + offset] & 0x3F) : 0
+    }
+    let value: UInt32
+    let length: Int
+    if lead < 0xE0 {
+      value = (lead & 0x1F) << 6 | continuation(1)
+      length = 2
+    } else if lead < 0xF0 {
+      value = (lead & 0x0F) << 12 | continuation(1) << 6 | continuation(2)
+      length = 3
+    } else {
+      value = (lead & 0x07) << 18 | continuation(1) << 12 | continuation(2) << 6 | continuation(3)
+      length = 4
+    }
+    return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+  }
+
+  /// The byte with an ASCII capital (A-Z) lower-cased; every other byte as it is.
+  @inlinable @inline(__always)
+  public static func lowered(_ byte: UInt8) -> UInt8 {
+    byte &- 0x41 < 26 ? byte | 0x20 : byte
+  }
+}
