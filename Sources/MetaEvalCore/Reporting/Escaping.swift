@@ -11,11 +11,11 @@ public enum Escape {
       output.reserveCapacity(bytes.count + 32)
       for byte in bytes {
         switch byte {
-        case 0x26: output += Array("&amp;".utf8)
-        case 0x3C: output += Array("&lt;".utf8)
-        case 0x3E: output += Array("&gt;".utf8)
-        case 0x22: output += Array("&quot;".utf8)
-        case 0x27: output += Array("&#39;".utf8)
+        case 0x26: output.append(contentsOf: "&amp;".utf8)
+        case 0x3C: output.append(contentsOf: "&lt;".utf8)
+        case 0x3E: output.append(contentsOf: "&gt;".utf8)
+        case 0x22: output.append(contentsOf: "&quot;".utf8)
+        case 0x27: output.append(contentsOf: "&#39;".utf8)
         default: output.append(byte)
         }
       }
@@ -64,11 +64,7 @@ public enum Escape {
       guard let first = bytes.first else { return (false, false) }
       let formula = csvFormulaStarts.contains(first)
       let single = separator.count == 1 ? separator[0] : 0x22
-      var quoted = false
-      for byte in bytes where byte == 0x22 || byte == 0x0A || byte == 0x0D || byte == single {
-        quoted = true
-        break
-      }
+      var quoted = bytes.contains { $0 == 0x22 || $0 == 0x0A || $0 == 0x0D || $0 == single }
       if !quoted && separator.count > 1 {
         quoted = separator.withUnsafeBufferPointer { UTF8Text.holds(bytes, $0) }
       }
