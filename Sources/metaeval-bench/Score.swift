@@ -22,8 +22,8 @@ struct Score: ParsableCommand {
     let files = DocumentFinder.documents(in: path).map {
       (path as NSString).appendingPathComponent($0)
     }
-    let extractor = Extractor(options: ExtractionOptions(ocr: OCROptions(mode: .never)))
-    let documents = files.compactMap { try? extractor.extract($0) }.map { DocumentText($0) }
+    let extracted = Bench.texts(files)
+    let documents = extracted.map { DocumentText($0) }
     guard !documents.isEmpty else { throw ValidationError("\(path): no readable documents") }
     let loaded: Rubric
     if let rubric {
@@ -32,7 +32,7 @@ struct Score: ParsableCommand {
       loaded = try RubricLibrary.standard(executable: Bench.metaeval).load()
     }
     let scorer = Scorer(rubric: loaded)
-    let bytes = Double(documents.reduce(0) { $0 + $1.pages.reduce(0) { $0 + $1.text.utf8.count } })
+    let bytes = Bench.textBytes(extracted)
     let start = Date()
     for _ in 0..<max(1, repeats) {
       for document in documents { _ = scorer.score(document) }

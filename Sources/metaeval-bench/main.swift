@@ -17,6 +17,17 @@ struct Bench: ParsableCommand {
     URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
       .appendingPathComponent("metaeval").path
   }
+
+  /// The files' texts, extracted without OCR, for scoring alone; unreadable files left out.
+  static func texts(_ files: [String]) -> [ExtractedDocument] {
+    let extractor = Extractor(options: ExtractionOptions(ocr: OCROptions(mode: .never)))
+    return files.compactMap { try? extractor.extract($0) }
+  }
+
+  /// The bytes of text of the documents' pages (UTF-8).
+  static func textBytes(_ documents: [ExtractedDocument]) -> Double {
+    Double(documents.reduce(0) { $0 + $1.pages.reduce(0) { $0 + $1.text.utf8.count } })
+  }
 }
 
 struct Run: ParsableCommand {
@@ -167,16 +178,9 @@ struct Run: ParsableCommand {
     }
     // The texts, for the page count and scoring alone, read only now: a child's peak memory
     // (wait4) counts this process's resident memory at the time it was started.
-    var documents: [ExtractedDocument] = []
-    for file in files {
-      if let document = try? Extractor(options: ExtractionOptions(ocr: OCROptions(mode: .never)))
-        .extract(file)
-      {
-        documents.append(document)
-      }
-    }
+    let documents = Bench.texts(files)
     let pages = Double(documents.reduce(0) { $0 + $1.pages.count })
-    let bytes = Double(documents.reduce(0) { $0 + $1.pages.reduce(0) { $0 + $1.text.utf8.count } })
+    let bytes = Bench.textBytes(documents)
     let scorer = Scorer(rubric: try RubricLibrary.standard(executable: metaeval).load())
     let scoring = Phase("scoring alone, 1 thread", nil) { _ in
       let start = Date()
