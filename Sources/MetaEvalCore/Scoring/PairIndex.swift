@@ -78,29 +78,40 @@ final class PairIndex {
       starts[key + 1] = starts[key] &+ (keep[key] ? counts[key] : 0)
     }
     let kept = Int(starts[Self.pairCount])
-    // A pair not kept writes its places to one slot past the end, over and over, and never
-    // moves on: no branch in the loop, which the processor would mispredict.
-    var next = starts.indices.map { key in
-      key < Self.pairCount && !keep[key] ? Int32(kept) : starts[key]
-    }
-    let steps = keep.map { Int32($0 ? 1 : 0) }
-    var places = [Int32](unsafeUninitializedCapacity: kept + 1) { places, count in
+    // First the kept places in text order: every place is written at the cursor, which moves
+    // on only for a kept pair. No branch, which the processor would mispredict, and no counter
+    // in memory that the next place waits for.
+    let steps = keep.map { UInt8($0 ? 1 : 0) }
+    let inOrder = [Int32](unsafeUninitializedCapacity: kept + 1) { inOrder, count in
       Self.pairKeys.withUnsafeBufferPointer { keys in
         steps.withUnsafeBufferPointer { steps in
-          next.withUnsafeMutableBufferPointer { next in
-            guard kept > 0, let raw else { return }
-            for index in 0..<pairs {
-              let bytes = raw.loadUnaligned(fromByteOffset: index, as: UInt16.self)
-              let key = Int(keys[Int(UInt16(littleEndian: bytes))])
-              places[Int(next[key])] = Int32(truncatingIfNeeded: index)
-              next[key] &+= steps[key]
-            }
+          guard kept > 0, let raw else { return }
+          var cursor = 0
+          for index in 0..<pairs {
+            let bytes = raw.loadUnaligned(fromByteOffset: index, as: UInt16.self)
+            inOrder[cursor] = Int32(truncatingIfNeeded: index)
+            cursor &+= Int(steps[Int(keys[Int(UInt16(littleEndian: bytes))])])
           }
         }
       }
-      count = kept + 1
+      count = kept
     }
-    places.removeLast()
+    // Then each pair's places together, still ascending.
+    var next = starts
+    let places = [Int32](unsafeUninitializedCapacity: kept) { places, count in
+      Self.pairKeys.withUnsafeBufferPointer { keys in
+        next.withUnsafeMutableBufferPointer { next in
+          guard let raw else { return }
+          for place in inOrder {
+            let bytes = raw.loadUnaligned(fromByteOffset: Int(place), as: UInt16.self)
+            let key = Int(keys[Int(UInt16(littleEndian: bytes))])
+            places[Int(next[key])] = place
+            next[key] &+= 1
+          }
+        }
+      }
+      count = kept
+    }
     self.places = places
     self.counts = counts
     self.starts = starts
