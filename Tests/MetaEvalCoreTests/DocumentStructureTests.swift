@@ -72,4 +72,43 @@ import Testing
     let lines = structure("## Research **Goals**\nSee [the plan](https://example.org/plan).").lines
     #expect(lines.map(\.text) == ["Research Goals", "See the plan."])
   }
+
+  /// `measure` reads eight bytes at a time: on lines of every length around that step, built
+  /// from the bytes it looks for, its answers are those of a plain reading of the characters.
+  @Test func measuringEightBytesAtATimeAgreesWithAPlainReading() {
+    let pieces = ["a", " ", "\t", ".", "…", "*", "_", "]", "(", "é", "ab", "  ", "..", "1"]
+    var state: UInt64 = 7
+    var lines: [String] = []
+    for length in 1...40 {
+      for _ in 0..<30 {
+        var line = ""
+        for _ in 0..<length {
+          // A linear congruential step: the same lines on every run.
+          state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+          line += pieces[Int(state >> 33) % pieces.count]
+        }
+        lines.append(line)
+      }
+    }
+    var checked = 0
+    for line in lines {
+      var text = line
+      let measured = text.withUTF8 { bytes in
+        let range = UTF8Text.trimmed(bytes, 0..<bytes.count)
+        return range.isEmpty ? nil : DocumentStructure.measure(bytes, range)
+      }
+      guard let measured else { continue }
+      checked += 1
+      let trimmed = line.trimmingCharacters(in: .whitespaces)
+      let words = trimmed.split(whereSeparator: { $0 == " " || $0 == "\t" }).count
+      let dots = trimmed.filter { $0 == "." }.count
+      let ellipses = trimmed.filter { $0 == "…" }.count
+      let leaders = (dots >= 4 || ellipses >= 2) && DocumentStructure.hasDotLeaders(trimmed)
+      #expect(measured.words == words, "\(line.debugDescription)")
+      #expect(measured.dotLeaders == leaders, "\(line.debugDescription)")
+      #expect(
+        measured.markdown == DocumentStructure.mayHoldMarkdown(trimmed), "\(line.debugDescription)")
+    }
+    #expect(checked > 1_000)
+  }
 }
