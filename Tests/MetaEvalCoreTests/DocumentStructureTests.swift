@@ -111,4 +111,25 @@ import Testing
     }
     #expect(checked > 1_000)
   }
+
+  /// A heading is short, starts with a capital or a digit, has no sentence end and does not
+  /// end on a word that needs a next one (in either language, in any case).
+  @Test func headingShapedLines() {
+    let shaped = [
+      "Research question", "3 Methode", "Évaluation finale", "Advies aan het BESTUUR",
+      "Results bé", "Results ÉÉN", "Onderzoek 2023",
+    ]
+    let notShaped = [
+      "The study was commissioned by", "Advies aan DE", "Results AND", "Plan voor", "Een",
+      "élan vital", "Conclusions.", "Costs, benefits,", "lower case start", "",
+      "A b c d e f g h i j k l m",
+    ]
+    for line in shaped { #expect(DocumentStructure.isHeadingShaped(line), "\(line)") }
+    for line in notShaped { #expect(!DocumentStructure.isHeadingShaped(line), "\(line)") }
+    #expect(!DocumentStructure.isHeadingShaped("Samenvatting", next: "vervolgt hier"))
+    #expect(!DocumentStructure.isHeadingShaped("Samenvatting", next: "één regel"))
+    #expect(DocumentStructure.isHeadingShaped("Samenvatting", next: "Het project"))
+    #expect(
+      DocumentStructure.continuationKeys.count == Set(DocumentStructure.continuationWords).count)
+  }
 }

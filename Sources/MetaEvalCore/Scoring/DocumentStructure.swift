@@ -514,27 +514,24 @@ struct DocumentStructure {
   /// Short, without a sentence end, not ending in a word that needs a next one, and not
   /// continued in lower case on the next line: a heading, a label, a table cell.
   static func isHeadingShaped(_ text: String, next: String? = nil, words: Int? = nil) -> Bool {
-    let bytes = text.utf8
-    guard let lastByte = bytes.last, let firstByte = bytes.first else { return false }
-    guard lastByte != 0x2E && lastByte != 0x2C && lastByte != 0x3B else { return false }
-    if firstByte < 0x80 {
-      guard UTF8Text.isASCIIUppercase(firstByte) || UTF8Text.isASCIIDigit(firstByte) else {
-        return false
+    let shaped = UTF8Text.withBytes(text) { bytes -> Bool in
+      guard let lastByte = bytes.last, let firstByte = bytes.first else { return false }
+      guard lastByte != 0x2E && lastByte != 0x2C && lastByte != 0x3B else { return false }
+      if firstByte < 0x80 {
+        guard UTF8Text.isASCIIUppercase(firstByte) || UTF8Text.isASCIIDigit(firstByte) else {
+          return false
+        }
+      } else {
+        guard let first = text.first, first.isUppercase || first.isNumber else { return false }
       }
-    } else {
-      guard let first = text.first, first.isUppercase || first.isNumber else { return false }
+      guard (words ?? measure(bytes, 0..<bytes.count).words) <= 12 else { return false }
+      // The last word (after the last space): every continuation word is short ASCII.
+      var wordStart = bytes.count
+      while wordStart > 0, bytes[wordStart - 1] != 0x20 { wordStart -= 1 }
+      return continuationKey(UnsafeBufferPointer(rebasing: bytes[wordStart...]))
+        .map { !continuationKeys.contains($0) } ?? true
     }
-    guard (words ?? measure(text).words) <= 12 else { return false }
-    // The last word (after the last space): every continuation word is short ASCII.
-    var wordStart = bytes.endIndex
-    while wordStart > bytes.startIndex, bytes[bytes.index(before: wordStart)] != 0x20 {
-      wordStart = bytes.index(before: wordStart)
-    }
-    let lastWord = bytes[wordStart...]
-    if lastWord.count <= 5 && lastWord.allSatisfy({ $0 < 0x80 }) {
-      let lowered = UTF8Text.lowercasedASCIIString(lastWord)
-      if continuationWords.contains(lowered) { return false }
-    }
+    guard shaped else { return false }
     if let next, let nextByte = next.utf8.first {
       if nextByte < 0x80 {
         if UTF8Text.isASCIILowercase(nextByte) { return false }
@@ -544,6 +541,23 @@ struct DocumentStructure {
     }
     return true
   }
+
+  /// A word of five ASCII bytes or fewer, lower-cased and packed into one number with its
+  /// length, as `continuationKeys` holds them; nil for a longer word or one outside ASCII.
+  static func continuationKey(_ word: UnsafeBufferPointer<UInt8>) -> UInt64? {
+    guard word.count <= 5 else { return nil }
+    var key = UInt64(word.count)
+    for byte in word {
+      guard byte < 0x80 else { return nil }
+      key = key << 8 | UInt64(UTF8Bytes.lowered(byte))
+    }
+    return key
+  }
+
+  static let continuationKeys: Set<UInt64> = Set(
+    continuationWords.compactMap { word in
+      UTF8Text.withBytes(word) { continuationKey($0) }
+    })
 
   /// Words a heading does not end on: the line goes on in the next one.
   static let continuationWords: Set<String> = [
