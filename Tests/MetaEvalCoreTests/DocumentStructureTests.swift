@@ -132,4 +132,27 @@ import Testing
     #expect(
       DocumentStructure.continuationKeys.count == Set(DocumentStructure.continuationWords).count)
   }
+
+  /// Numbered headings are read on bytes where they can be; the answer is the one the
+  /// character reading gives, for numbers, words and titles in and outside ASCII.
+  @Test func numberedHeadingsOnBytesAreTheCharacterOnes() {
+    let heads = [
+      "1", "1.2", "12.3.4.", "1234567890123", "123456789012", "1a", "10%", "2019", "1\u{20E3}",
+      "1é", "A.", "B", "Chapter", "hoofdstuk", "Bijlage", "①", "é.",
+    ]
+    let tails = [
+      " Title", " title", "  Title", "", " ", " Éclat", " \u{301}X", " 1", " A\u{301}b",
+      " 3 Extra", " B Bijlage", " IV Resultaten", " 2: Advies", "\tTitle",
+    ]
+    var numbered = 0
+    for head in heads {
+      for tail in tails {
+        let line = head + tail
+        let fast = ScoringContext.isNumberedHeading(line)
+        #expect(fast == ScoringContext.characterNumberedHeading(line), "\(line.debugDescription)")
+        if fast { numbered += 1 }
+      }
+    }
+    #expect(numbered >= 10)
+  }
 }

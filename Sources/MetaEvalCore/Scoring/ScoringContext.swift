@@ -258,7 +258,16 @@ struct ScoringContext {
         && ["hoofdstuk", "chapter", "bijlage", "appendix"].contains(
           UTF8Text.lowercasedASCIIString(word))
       if !(word.count == 2 && word.last == 0x2E) && !isChapterWord { return false }
+    } else if let first = bytes.first, UTF8Text.isASCIIDigit(first),
+      let answer = UTF8Text.withBytes(text, asciiNumberedHeading)
+    {
+      return answer
     }
+    return characterNumberedHeading(text)
+  }
+
+  /// `isNumberedHeading` read on characters, for every line the byte readings leave open.
+  static func characterNumberedHeading(_ text: String) -> Bool {
     let words = text.split(separator: " ", maxSplits: 2)
     guard words.count >= 2 else { return false }
     var numberWord = words[0]
@@ -278,6 +287,25 @@ struct ScoringContext {
       && numberWord.allSatisfy { $0.isNumber || $0 == "." }
       || numberWord.count == 2 && numberWord.first!.isUppercase && numberWord.last == "."
     return isSectionNumber && titleWord.first?.isUppercase == true
+  }
+
+  /// `isNumberedHeading` of a line that starts with a digit, from its bytes: a section number
+  /// of digits and dots (twelve at most) and a title word in capitals. Nil when a byte outside
+  /// ASCII (in the number, or starting the title) needs the character reading.
+  static func asciiNumberedHeading(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+    var end = 0
+    var digitsAndDots = true
+    while end < bytes.count, bytes[end] != 0x20 {
+      let byte = bytes[end]
+      guard byte < 0x80 else { return nil }
+      if !UTF8Text.isASCIIDigit(byte) && byte != 0x2E { digitsAndDots = false }
+      end += 1
+    }
+    var title = end
+    while title < bytes.count, bytes[title] == 0x20 { title += 1 }
+    guard title < bytes.count else { return false }
+    guard bytes[title] < 0x80 else { return nil }
+    return digitsAndDots && end <= 12 && UTF8Text.isASCIIUppercase(bytes[title])
   }
 
   func mentionsTerm(_ text: String, of criterion: Criterion) -> Bool {
