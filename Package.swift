@@ -69,7 +69,7 @@ let package = Package(
     .executableTarget(
       name: "metaeval-bench",
       dependencies: [
-        "MetaEvalCore", "PDFExtraction", "PDFWriter",
+        "MetaEvalCore", "PDFExtraction", "PDFWriter", "ExtractionCache",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

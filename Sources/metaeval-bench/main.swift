@@ -38,12 +38,12 @@ struct Run: ParsableCommand {
       Phases, side by side: (1) pdftotext on every file, one process at a time and --jobs at \
       once; (2) metaeval's extraction alone (one process, then --jobs processes); (3) the cold \
       corpus run with --jobs 1 and --jobs N (empty cache); (4) the warm re-run; (5) scoring \
-      alone, in this process, on the extracted texts. Reports seconds, pages per second, the \
-      ratio to the matching pdftotext run and peak resident memory (wait4; a child reports at \
-      least this process's own, said in the header, so the texts are read only after the \
-      spawned phases). With --repeat N the spawned phases run round-robin N times (one run of \
-      each per round, so that a slow minute falls on all of them), scoring N times after \
-      them, and each phase keeps its fastest run.
+      alone, on one thread of a child process (`score --cache`) that reads the texts the cold \
+      run cached and times only the scoring, after one untimed pass. Reports seconds, pages \
+      per second, the ratio to the matching pdftotext run and peak resident memory (wait4; a \
+      child reports at least this process's own, said in the header). With --repeat N the \
+      phases run round-robin N times (one run of each per round, so that a slow minute falls \
+      on all of them rather than on one), and each phase keeps its fastest run.
       """)
 
   @Argument(help: "A folder of PDFs.")
@@ -157,6 +157,27 @@ struct Run: ParsableCommand {
       Phase("corpus run, warm, --jobs \(jobs)", coldMany) {
         corpus(jobs, cache: scratch + "/cacheN-\($0).sqlite")
       })
+    // Scoring alone, in a child of its own on the texts the cold run of this round cached:
+    // sampled in every round like the other phases, and this process never holds the texts.
+    let scoringName = "scoring alone, 1 thread"
+    var figures: Score.Figures?
+    let bench = Bundle.main.executablePath ?? CommandLine.arguments[0]
+    let scoringOutput = scratch + "/scoring.json"
+    phases.append(
+      Phase(scoringName, nil) { round in
+        let child = Spawn.run(
+          bench,
+          [
+            "score", path, "--cache", scratch + "/cacheN-\(round).sqlite", "--json",
+            "--warm-up",
+          ], output: scoringOutput)
+        guard child.status == 0,
+          let data = FileManager.default.contents(atPath: scoringOutput),
+          let read = try? JSONDecoder().decode(Score.Figures.self, from: data)
+        else { return Spawn.Measure(seconds: .infinity, peakKB: 0, status: child.status) }
+        figures = read
+        return Spawn.Measure(seconds: read.seconds, peakKB: child.peakKB, status: 0)
+      })
     // A child started by this process reports at least this process's resident memory then.
     var own = rusage()
     #if canImport(Glibc)
@@ -176,26 +197,17 @@ struct Run: ParsableCommand {
         best[phase.name] = measured
       }
     }
-    // The texts, for the page count and scoring alone, read only now: a child's peak memory
-    // (wait4) counts this process's resident memory at the time it was started.
-    let documents = Bench.texts(files)
-    let pages = Double(documents.reduce(0) { $0 + $1.pages.count })
-    let bytes = Bench.textBytes(documents)
-    let scorer = Scorer(rubric: try RubricLibrary.standard(executable: metaeval).load())
-    let scoring = Phase("scoring alone, 1 thread", nil) { _ in
-      let start = Date()
-      for document in documents { _ = scorer.score(DocumentText(document)) }
-      return Spawn.Measure(seconds: Date().timeIntervalSince(start), peakKB: 0, status: 0)
+    guard let figures else {
+      FileHandle.standardError.write(Data("metaeval-bench: scoring alone failed\n".utf8))
+      throw ExitCode(1)
     }
-    best[scoring.name] = (0..<max(1, self.repeat)).map(scoring.measure).min {
-      $0.seconds < $1.seconds
-    }
-    phases.append(scoring)
+    let pages = Double(figures.pages)
+    let bytes = Double(figures.bytes)
     var rows: [Row] = []
     for phase in phases {
       let measure = best[phase.name]!
       let against = phase.against.flatMap { name in best[name].map { (name, $0.seconds) } }
-      let isScoring = phase.name.hasPrefix("scoring")
+      let isScoring = phase.name == scoringName
       rows.append(
         Row(
           phase: isScoring
