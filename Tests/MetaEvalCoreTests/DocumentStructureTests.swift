@@ -155,4 +155,33 @@ import Testing
     }
     #expect(numbered >= 10)
   }
+
+  /// Contents entries are compared by a key read on bytes when the line is ASCII; it is the
+  /// key the character reading gives, and lines outside ASCII are left to that reading.
+  @Test func contentsEntryKeysOnBytesAreTheCharacterOnes() {
+    let pieces = [
+      "1.", "2.3", "Inleiding", "RESULTS", "-", "*", "12", " ", "\t", "  ", "a-b", "3a", "...",
+      "Page", "\u{0B}", "x*",
+    ]
+    var state: UInt64 = 11
+    var checked = 0
+    for length in 1...12 {
+      for _ in 0..<40 {
+        var line = ""
+        for _ in 0..<length {
+          // A linear congruential step: the same lines on every run.
+          state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+          line += pieces[Int(state >> 33) % pieces.count]
+        }
+        let key = UTF8Text.withBytes(line, DocumentStructure.asciiEntryKey)
+        #expect(key == DocumentStructure.characterEntryKey(line), "\(line.debugDescription)")
+        checked += 1
+      }
+    }
+    #expect(checked == 480)
+    #expect(UTF8Text.withBytes("Één 2.1", DocumentStructure.asciiEntryKey) == nil)
+    #expect(DocumentStructure.entryKey("2.1 Één  Vraag 7") == "één vraag")
+    #expect(
+      DocumentStructure.entryKey("3.2 The Research\tQuestion ..... 12") == "the research question")
+  }
 }

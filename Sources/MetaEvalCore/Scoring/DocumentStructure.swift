@@ -291,17 +291,43 @@ struct DocumentStructure {
   /// A contents entry without list marks, section number and page number, for comparison
   /// with the heading it names.
   static func entryKey(_ text: String) -> String {
-    // ASCII (most entries): words cut at ASCII white space, lower-cased and filtered on bytes.
-    if text.utf8.allSatisfy({ $0 < 0x80 }) {
-      let words = text.utf8.split { $0 == 0x20 || (0x09...0x0D).contains($0) }
-      let kept = words.filter { word in
-        !word.allSatisfy { UTF8Text.isASCIIDigit($0) || $0 == 0x2E || $0 == 0x2D || $0 == 0x2A }
+    UTF8Text.withBytes(text, asciiEntryKey) ?? characterEntryKey(text)
+  }
+
+  /// `entryKey` of an ASCII line (most entries), in one pass over its bytes: words cut at
+  /// ASCII white space, numbering left out, lower-cased. Nil for a line with other bytes.
+  static func asciiEntryKey(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    var key: [UInt8] = []
+    key.reserveCapacity(bytes.count)
+    var index = 0
+    while index < bytes.count {
+      guard bytes[index] < 0x80 else { return nil }
+      if bytes[index] == 0x20 || (0x09...0x0D).contains(bytes[index]) {
+        index += 1
+        continue
       }
-      return kept.map { word in
-        UTF8Text.lowercasedASCIIString(word)
-      }.joined(separator: " ")
+      var end = index
+      var numbering = true
+      while end < bytes.count, bytes[end] != 0x20, !(0x09...0x0D).contains(bytes[end]) {
+        let byte = bytes[end]
+        guard byte < 0x80 else { return nil }
+        if !UTF8Text.isASCIIDigit(byte) && byte != 0x2E && byte != 0x2D && byte != 0x2A {
+          numbering = false
+        }
+        end += 1
+      }
+      if !numbering {
+        if !key.isEmpty { key.append(0x20) }
+        for offset in index..<end { key.append(UTF8Bytes.lowered(bytes[offset])) }
+      }
+      index = end
     }
-    return text.lowercased().split(whereSeparator: \.isWhitespace)
+    return String(decoding: key, as: UTF8.self)
+  }
+
+  /// `entryKey` read on characters: words cut at white space, numbers and list marks left out.
+  static func characterEntryKey(_ text: String) -> String {
+    text.lowercased().split(whereSeparator: \.isWhitespace)
       .filter { word in !word.allSatisfy { $0.isNumber || ".-•*–".contains($0) } }
       .joined(separator: " ")
   }
