@@ -44,4 +44,22 @@ import Testing
     #expect(Language.detect(pages: ["deé the the"]) == .en)
     #expect(Language.detect(pages: ["thethe dede de"]) == .nl)
   }
+
+  /// The marker table answers each marker word with its languages, and every other short
+  /// word (all of one and two letters, and near misses) with none.
+  @Test func theMarkerTableHoldsExactlyTheMarkers() {
+    let letters = (0x61...0x7A).map { UInt8($0) }
+    var words = letters.map { [$0] } + letters.flatMap { a in letters.map { [a, $0] } }
+    words += ["thee", "de", "dee", "hett", "wordt", "worde", "which", "whic", "from", "zijn"].map {
+      Array($0.utf8)
+    }
+    for word in words {
+      let text = String(decoding: word, as: UTF8.self)
+      let expected =
+        (Language.markers[.nl]!.contains(text) ? 1 : 0)
+        | (Language.markers[.en]!.contains(text) ? 2 : 0)
+      #expect(Language.marker(Language.pack(word)) == UInt8(expected), "\(text)")
+    }
+    #expect(Language.marker(Language.pack(Array("is".utf8))) == 3)
+  }
 }

@@ -17,20 +17,37 @@ public enum Language: String, Sendable, Codable, CaseIterable, Comparable {
     ],
   ]
 
-  /// The marker words packed into integers (five letters at most, one byte each), sorted
-  /// for a binary search: cheaper than hashing every short word of the sample.
-  static let packedMarkers: [Language: [UInt64]] = markers.mapValues { words in
-    words.map { pack(Array($0.utf8)) }.sorted()
+  /// The marker words packed into integers (five letters at most, one byte each; see
+  /// `pack`), in an open-addressed table of 256 slots: one multiply and, for most words, one
+  /// comparison. `markerFlags` holds 1 for a Dutch marker and 2 for an English one.
+  static let (markerSlots, markerFlags): ([UInt64], [UInt8]) = {
+    var slots = [UInt64](repeating: 0, count: 256)
+    var flags = [UInt8](repeating: 0, count: 256)
+    for (language, flag) in [(Language.nl, UInt8(1)), (.en, 2)] {
+      for word in markers[language]! {
+        let packed = pack(Array(word.utf8))
+        var slot = markerSlot(packed)
+        while slots[slot] != 0 && slots[slot] != packed { slot = (slot + 1) & 255 }
+        slots[slot] = packed
+        flags[slot] |= flag
+      }
+    }
+    return (slots, flags)
+  }()
+
+  @inline(__always)
+  static func markerSlot(_ packed: UInt64) -> Int {
+    Int(truncatingIfNeeded: (packed &* 0x9E37_79B9_7F4A_7C15) >> 56)
   }
 
-  static func contains(_ sorted: [UInt64], _ word: UInt64) -> Bool {
-    var low = 0
-    var high = sorted.count
-    while low < high {
-      let middle = (low + high) / 2
-      if sorted[middle] < word { low = middle + 1 } else { high = middle }
+  /// 1 when the packed word is a Dutch marker, 2 when English, 3 when both, 0 when neither.
+  static func marker(_ packed: UInt64) -> UInt8 {
+    var slot = markerSlot(packed)
+    while markerSlots[slot] != 0 {
+      if markerSlots[slot] == packed { return markerFlags[slot] }
+      slot = (slot + 1) & 255
     }
-    return low < sorted.count && sorted[low] == word
+    return 0
   }
 
   static func pack(_ word: [UInt8]) -> UInt64 {
@@ -73,9 +90,6 @@ public enum Language: String, Sendable, Codable, CaseIterable, Comparable {
     /// fewer are looked up.
     private var word: UInt64 = 0
     private var length = 0
-    private let dutchMarkers = packedMarkers[.nl]!
-    private let englishMarkers = packedMarkers[.en]!
-
     @inline(__always)
     mutating func read(_ byte: UInt8) {
       if (byte | 0x20) &- 0x61 < 26 {
@@ -88,8 +102,9 @@ public enum Language: String, Sendable, Codable, CaseIterable, Comparable {
 
     mutating func endWord() {
       if length > 0 && length <= 5 {
-        if Language.contains(dutchMarkers, word) { dutch += 1 }
-        if Language.contains(englishMarkers, word) { english += 1 }
+        let flags = Language.marker(word)
+        dutch += Int(flags & 1)
+        english += Int(flags >> 1)
       }
       word = 0
       length = 0
