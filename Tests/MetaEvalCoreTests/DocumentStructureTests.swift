@@ -8,6 +8,41 @@ import Testing
     DocumentStructure(pages: [PageText(index: 1, label: "1", text: text)])
   }
 
+  /// Every head joined to every tail, each line answered alike by a reading on bytes and a
+  /// reading on characters; how many of them the answer held for.
+  func agreeOnEveryMix(
+    heads: [String], tails: [String], bytes: (String) -> Bool, characters: (String) -> Bool
+  ) -> Int {
+    var held = 0
+    for head in heads {
+      for tail in tails {
+        let line = head + tail
+        let fast = bytes(line)
+        #expect(fast == characters(line), "\(line.debugDescription)")
+        if fast { held += 1 }
+      }
+    }
+    return held
+  }
+
+  /// Lines of 1 to `longest` pieces, `perLength` of each length, drawn with a linear
+  /// congruential generator: the same lines on every run.
+  static func lines(of pieces: [String], longest: Int, perLength: Int, seed: UInt64) -> [String] {
+    var state = seed
+    var lines: [String] = []
+    for length in 1...longest {
+      for _ in 0..<perLength {
+        var line = ""
+        for _ in 0..<length {
+          state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+          line += pieces[Int(state >> 33) % pieces.count]
+        }
+        lines.append(line)
+      }
+    }
+    return lines
+  }
+
   /// Lines that start with a digit are read on their bytes; the answer is the one the
   /// character reading gives, for every mix of digits, marks and what may follow them.
   @Test func numberedItemsOnBytesAreTheCharacterOnes() {
@@ -16,15 +51,9 @@ import Testing
       ". Item", ") Item", ".", ". ", ".\u{301} x", ". \u{301}x", "x", " . a", ".) a", "", ") ",
       ".\tTab", "2. a", "½. a",
     ]
-    var numbered = 0
-    for head in heads {
-      for tail in tails {
-        let line = head + tail
-        let fast = DocumentStructure.startsListItem(line)
-        #expect(fast == DocumentStructure.characterStartsListItem(line), "\(line.debugDescription)")
-        if fast { numbered += 1 }
-      }
-    }
+    let numbered = agreeOnEveryMix(
+      heads: heads, tails: tails, bytes: DocumentStructure.startsListItem,
+      characters: DocumentStructure.characterStartsListItem)
     #expect(numbered >= 4)
     #expect(UTF8Text.contains("(?<name>x)", "(?<name>"))
     #expect(!UTF8Text.contains("(?<names>x)", "(?<name>"))
@@ -77,19 +106,7 @@ import Testing
   /// from the bytes it looks for, its answers are those of a plain reading of the characters.
   @Test func measuringEightBytesAtATimeAgreesWithAPlainReading() {
     let pieces = ["a", " ", "\t", ".", "…", "*", "_", "]", "(", "é", "ab", "  ", "..", "1"]
-    var state: UInt64 = 7
-    var lines: [String] = []
-    for length in 1...40 {
-      for _ in 0..<30 {
-        var line = ""
-        for _ in 0..<length {
-          // A linear congruential step: the same lines on every run.
-          state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-          line += pieces[Int(state >> 33) % pieces.count]
-        }
-        lines.append(line)
-      }
-    }
+    let lines = Self.lines(of: pieces, longest: 40, perLength: 30, seed: 7)
     var checked = 0
     for line in lines {
       var text = line
@@ -144,15 +161,9 @@ import Testing
       " Title", " title", "  Title", "", " ", " Éclat", " \u{301}X", " 1", " A\u{301}b",
       " 3 Extra", " B Bijlage", " IV Resultaten", " 2: Advies", "\tTitle",
     ]
-    var numbered = 0
-    for head in heads {
-      for tail in tails {
-        let line = head + tail
-        let fast = ScoringContext.isNumberedHeading(line)
-        #expect(fast == ScoringContext.characterNumberedHeading(line), "\(line.debugDescription)")
-        if fast { numbered += 1 }
-      }
-    }
+    let numbered = agreeOnEveryMix(
+      heads: heads, tails: tails, bytes: ScoringContext.isNumberedHeading,
+      characters: ScoringContext.characterNumberedHeading)
     #expect(numbered >= 10)
   }
 
@@ -163,22 +174,12 @@ import Testing
       "1.", "2.3", "Inleiding", "RESULTS", "-", "*", "12", " ", "\t", "  ", "a-b", "3a", "...",
       "Page", "\u{0B}", "x*",
     ]
-    var state: UInt64 = 11
-    var checked = 0
-    for length in 1...12 {
-      for _ in 0..<40 {
-        var line = ""
-        for _ in 0..<length {
-          // A linear congruential step: the same lines on every run.
-          state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-          line += pieces[Int(state >> 33) % pieces.count]
-        }
-        let key = UTF8Text.withBytes(line, DocumentStructure.asciiEntryKey)
-        #expect(key == DocumentStructure.characterEntryKey(line), "\(line.debugDescription)")
-        checked += 1
-      }
+    let lines = Self.lines(of: pieces, longest: 12, perLength: 40, seed: 11)
+    for line in lines {
+      let key = UTF8Text.withBytes(line, DocumentStructure.asciiEntryKey)
+      #expect(key == DocumentStructure.characterEntryKey(line), "\(line.debugDescription)")
     }
-    #expect(checked == 480)
+    #expect(lines.count == 480)
     #expect(UTF8Text.withBytes("Één 2.1", DocumentStructure.asciiEntryKey) == nil)
     #expect(DocumentStructure.entryKey("2.1 Één  Vraag 7") == "één vraag")
     #expect(
