@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+import Yams
 
 @testable import MetaEvalCore
 
@@ -70,6 +72,75 @@ import Testing
     #expect(throws: RubricError.self) {
       try RubricLoader.decode(yaml: Self.yaml(criterion: quoted), path: "tiny.yaml")
     }
+  }
+
+  /// The direct reading of a rubric's nodes (`RubricSpecReader`) gives the spec that
+  /// `YAMLDecoder` gives: for every rubric of the repository, and for a rubric with booleans,
+  /// null, numbers, quoted words and a field it does not know, read with either set of tags.
+  @Test func theDirectReadingIsTheDecodersReading() throws {
+    var texts = try RepositoryRubrics.paths.map { try String(contentsOfFile: $0, encoding: .utf8) }
+    texts.append(
+      Self.yaml(
+        criterion: Self.validCriterion.replacingOccurrences(
+          of: "    title: Findings\n",
+          with: """
+                title: Findings
+                required: yes
+                gate: False
+                extract_name: ~
+                count_items: null
+                threshold: 0.75
+                vocabulary: 'true'
+                unknown_field: [1, 2]
+
+            """
+        ).replacingOccurrences(
+          of: "- kind: phrase\n", with: "- kind: phrase\n        weight: 2\n        place: front\n")
+      ))
+    #expect(texts.count >= 3)
+    for text in texts {
+      for resolver in [RubricLoader.resolver, .default] {
+        let node = try #require(try Yams.compose(yaml: text, resolver))
+        let direct = try #require(RubricSpecReader.spec(node))
+        #expect(direct == (try YAMLDecoder().decode(RubricSpec.self, from: node)))
+      }
+    }
+  }
+
+  /// What the direct reading does not take (a missing or mistyped field, an unknown kind, a
+  /// merge key) goes to `YAMLDecoder`: it reads what it can, and reports the rest.
+  @Test func theDirectReadingGivesUpWhereTheDecoderDecides() throws {
+    let cases = [
+      Self.validCriterion.replacingOccurrences(of: "    title: Findings\n", with: ""),
+      Self.validCriterion.replacingOccurrences(
+        of: "    title: Findings\n", with: "    title: Findings\n    threshold: high\n"),
+      Self.validCriterion.replacingOccurrences(of: "kind: phrase", with: "kind: sentence"),
+      Self.validCriterion.replacingOccurrences(of: "title: Findings", with: "title: [Findings]"),
+    ]
+    for criterion in cases {
+      let node = try #require(try Yams.compose(yaml: Self.yaml(criterion: criterion)))
+      #expect(RubricSpecReader.spec(node) == nil, "\(criterion)")
+      #expect(throws: RubricError.self) {
+        try RubricLoader.decode(yaml: Self.yaml(criterion: criterion), path: "tiny.yaml")
+      }
+    }
+    // A merge key is YAML the decoder reads: the rubric loads through it.
+    let merged = """
+      version: 1
+      id: tiny
+      title: Tiny
+      description: A tiny rubric.
+      base: &base {title: Findings, description: The report has findings.}
+      criteria:
+        - <<: *base
+          id: findings
+          advice: {nl: Geef bevindingen., en: Give findings.}
+          examples: []
+      """
+    let node = try #require(try Yams.compose(yaml: merged, RubricLoader.resolver))
+    #expect(RubricSpecReader.spec(node) == nil)
+    let (spec, _) = try RubricLoader.decode(yaml: merged, path: "merged.yaml")
+    #expect(spec.criteria.first?.title == "Findings")
   }
 
   @Test func brokenYAMLNamesTheLine() {

@@ -78,7 +78,8 @@ public enum RubricLoader {
     }
     let spec: RubricSpec
     do {
-      spec = try YAMLDecoder().decode(RubricSpec.self, from: node)
+      // The direct reading; `YAMLDecoder` for anything it does not take, and for the errors.
+      spec = try RubricSpecReader.spec(node) ?? YAMLDecoder().decode(RubricSpec.self, from: node)
     } catch let error as DecodingError {
       let (codingPath, problem) = Self.describe(error)
       throw .invalidField(
