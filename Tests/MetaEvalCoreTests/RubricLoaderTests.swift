@@ -32,6 +32,20 @@ import Yams
           - {lang: en, expect: not_met, text: 'Nothing to report.'}
     """
 
+  /// The valid criterion with a field of every kind of scalar (and `extra` fields), and `cue`
+  /// fields on its cue.
+  static func criterionWithScalars(extra: [String] = [], cue: [String] = ["weight: 2"]) -> String {
+    let fields =
+      [
+        "title: Findings", "required: yes", "gate: False", "extract_name: ~", "count_items: true",
+        "threshold: 0.75", "vocabulary: 'true'",
+      ] + extra
+    return validCriterion.replacingOccurrences(
+      of: "    title: Findings\n", with: fields.map { "    \($0)\n" }.joined()
+    ).replacingOccurrences(
+      of: "- kind: phrase\n", with: "- kind: phrase\n" + cue.map { "        \($0)\n" }.joined())
+  }
+
   @Test func aValidRubricLoadsAndItsExamplesPass() throws {
     let rubric = try RubricLoader.load(yaml: Self.yaml(), path: "tiny.yaml")
     #expect(rubric.criteria.map(\.id) == ["findings"])
@@ -41,19 +55,7 @@ import Yams
   /// The rubric's scalars are resolved with fewer tags than YAML's default set; booleans,
   /// numbers, null and quoted text read as they did with all of them.
   @Test func scalarsReadAsWithTheDefaultTags() throws {
-    let criterion = Self.validCriterion.replacingOccurrences(
-      of: "    title: Findings\n",
-      with: """
-            title: Findings
-            required: yes
-            gate: False
-            extract_name: ~
-            count_items: true
-            threshold: 0.75
-            vocabulary: 'true'
-
-        """
-    ).replacingOccurrences(of: "- kind: phrase\n", with: "- kind: phrase\n        weight: 2\n")
+    let criterion = Self.criterionWithScalars()
     let yaml = Self.yaml(criterion: criterion)
     let (spec, _) = try RubricLoader.decode(yaml: yaml, path: "tiny.yaml")
     let (reference, _) = try RubricLoader.decode(
@@ -81,22 +83,8 @@ import Yams
     var texts = try RepositoryRubrics.paths.map { try String(contentsOfFile: $0, encoding: .utf8) }
     texts.append(
       Self.yaml(
-        criterion: Self.validCriterion.replacingOccurrences(
-          of: "    title: Findings\n",
-          with: """
-                title: Findings
-                required: yes
-                gate: False
-                extract_name: ~
-                count_items: null
-                threshold: 0.75
-                vocabulary: 'true'
-                unknown_field: [1, 2]
-
-            """
-        ).replacingOccurrences(
-          of: "- kind: phrase\n", with: "- kind: phrase\n        weight: 2\n        place: front\n")
-      ))
+        criterion: Self.criterionWithScalars(
+          extra: ["unknown_field: [1, 2]", "exclude: null"], cue: ["weight: 2", "place: front"])))
     #expect(texts.count >= 3)
     for text in texts {
       for resolver in [RubricLoader.resolver, .default] {
