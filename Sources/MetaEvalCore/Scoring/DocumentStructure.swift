@@ -149,7 +149,8 @@ struct DocumentStructure {
     var index = range.lowerBound
     let raw = UnsafeRawPointer(bytes.baseAddress!)
     while index + 8 <= range.upperBound {
-      let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+      // The first byte in the lowest bits, so that shifting up moves to the next byte.
+      let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
       let spaces = UTF8Bytes.equalBytes(word, 0x20) | UTF8Bytes.equalBytes(word, 0x09)
       let before = spaces << 8 | spaceBefore
       words &+= UTF8Bytes.highBitCount(~spaces & before & 0x8080_8080_8080_8080)
