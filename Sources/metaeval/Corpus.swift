@@ -108,9 +108,7 @@ struct Corpus: ParsableCommand {
     let key = Extractor.cacheKey(ExtractionOptions(ocr: ocr.options(jobs: 1)))
     // One budget of --jobs recognitions for all workers: a scan's pages are read in parallel
     // while the other workers are idle, and never more than --jobs at once.
-    let slots = (NSTemporaryDirectory() as NSString).appendingPathComponent(
-      "metaeval-ocr-slots-\(UUID().uuidString)")
-    try? FileManager.default.createDirectory(atPath: slots, withIntermediateDirectories: true)
+    let slots = OCRSlotFolder.create()
     defer { try? FileManager.default.removeItem(atPath: slots) }
     let scorerForRun = Promise<Scorer?>()
     let runner = CorpusRunner(
