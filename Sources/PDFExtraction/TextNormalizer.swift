@@ -42,8 +42,7 @@ public enum TextNormalizer {
       while index < count {
         // Eight ASCII bytes without a carriage return: nothing to look at.
         if let word = UTF8Bytes.asciiWord(bytes, at: index) {
-          let returns = word ^ 0x0D0D_0D0D_0D0D_0D0D
-          if (returns &- 0x0101_0101_0101_0101) & ~returns & 0x8080_8080_8080_8080 == 0 {
+          if !UTF8Bytes.holds(word, 0x0D) {
             index += 8
             continue
           }

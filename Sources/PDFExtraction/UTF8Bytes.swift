@@ -51,6 +51,14 @@ public enum UTF8Bytes {
     return ~nonzero & 0x8080_8080_8080_8080
   }
 
+  /// Whether any byte of `word` equals `byte`: cheaper than `equalBytes` when only the answer
+  /// counts (a borrow may mark bytes above a match, never a word without one).
+  @inlinable @inline(__always)
+  public static func holds(_ word: UInt64, _ byte: UInt8) -> Bool {
+    let difference = word ^ (UInt64(byte) &* 0x0101_0101_0101_0101)
+    return (difference &- 0x0101_0101_0101_0101) & ~difference & 0x8080_8080_8080_8080 != 0
+  }
+
   /// How many bytes of `mask` have their high bit set, when no other bit is: one multiply,
   /// cheaper than a population count where the processor has no instruction for it.
   @inlinable @inline(__always)

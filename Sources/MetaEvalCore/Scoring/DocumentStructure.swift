@@ -517,11 +517,7 @@ struct DocumentStructure {
   /// carry trick).
   @inline(__always)
   static func holdsSentenceMark(_ word: UInt64) -> Bool {
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highs: UInt64 = 0x8080_8080_8080_8080
-    func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
-    return hasZero(word ^ (ones &* 0x2E)) || hasZero(word ^ (ones &* 0x21))
-      || hasZero(word ^ (ones &* 0x3F))
+    UTF8Bytes.holds(word, 0x2E) || UTF8Bytes.holds(word, 0x21) || UTF8Bytes.holds(word, 0x3F)
   }
 
   /// Whether a word (without its full stop) is one of the abbreviations, in any case.
