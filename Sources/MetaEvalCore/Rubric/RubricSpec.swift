@@ -54,6 +54,10 @@ public struct RubricSpec: Codable, Sendable, Equatable {
 public struct VocabularySpec: Codable, Sendable, Equatable {
   public var id: String
   public var terms: [TermSpec]
+
+  enum CodingKeys: String, CodingKey {
+    case id, terms
+  }
 }
 
 public struct TermSpec: Codable, Sendable, Equatable {
@@ -61,6 +65,10 @@ public struct TermSpec: Codable, Sendable, Equatable {
   public var title: String
   /// Patterns per language (`nl`, `en`, or `any`).
   public var patterns: [String: [String]]
+
+  enum CodingKeys: String, CodingKey {
+    case id, title, patterns
+  }
 }
 
 /// One criterion: what it means, what to advise when it is missing, what to look for, and
@@ -187,4 +195,8 @@ public struct ExampleSpec: Codable, Sendable, Equatable {
   public var terms: [String]?
   /// For counting criteria: the count that must be found.
   public var count: Int?
+
+  enum CodingKeys: String, CodingKey {
+    case lang, expect, text, dimensions, name, terms, count
+  }
 }

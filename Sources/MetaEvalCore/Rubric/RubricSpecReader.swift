@@ -9,14 +9,14 @@ import Yams
 /// place. Tests hold the two readings to the same spec on every rubric in the repository.
 enum RubricSpecReader {
   static func spec(_ node: Node) -> RubricSpec? {
-    guard let fields = Fields(node) else { return nil }
-    guard let version = fields.int("version"), let id = fields.string("id"),
-      let title = fields.string("title"), let description = fields.string("description"),
-      let extends = fields.optional("extends", string),
-      let judgementTerms = fields.optional("judgement_terms", Self.patterns),
-      let sectionHeadings = fields.optional("section_headings", Self.patterns),
-      let vocabularies = fields.optional("vocabularies", { list($0, vocabulary) }),
-      let criteria = fields.required("criteria", { list($0, criterion) })
+    guard let fields = Fields<RubricSpec.CodingKeys>(node) else { return nil }
+    guard let version = fields.int(.version), let id = fields.string(.id),
+      let title = fields.string(.title), let description = fields.string(.description),
+      let extends = fields.optional(.extends, string),
+      let judgementTerms = fields.optional(.judgementTerms, Self.patterns),
+      let sectionHeadings = fields.optional(.sectionHeadings, Self.patterns),
+      let vocabularies = fields.optional(.vocabularies, { list($0, vocabulary) }),
+      let criteria = fields.required(.criteria, { list($0, criterion) })
     else { return nil }
     return RubricSpec(
       version: version, id: id, title: title, description: description, extends: extends,
@@ -24,39 +24,45 @@ enum RubricSpecReader {
       criteria: criteria)
   }
 
-  /// The fields of a plain mapping by name (the parser rejects a repeated name); nil for any
+  /// The values of a plain mapping by key (the parser rejects a repeated key); nil for any
   /// other node, and for a mapping with an anchor, a tag or a key that is not plain text.
-  struct Fields {
+  static func plainMapping(_ node: Node) -> [String: Node]? {
+    guard case .mapping(let mapping) = node, isTagged(node, .map), mapping.anchor == nil else {
+      return nil
+    }
+    var values: [String: Node] = [:]
+    for (key, value) in mapping {
+      guard case .scalar(let scalar) = key, isTagged(key, .str), scalar.anchor == nil else {
+        return nil
+      }
+      values[scalar.string] = value
+    }
+    return values
+  }
+
+  /// The fields of a spec, named by its `CodingKeys`: the names `YAMLDecoder` reads.
+  struct Fields<Key: CodingKey> {
     let values: [String: Node]
 
     init?(_ node: Node) {
-      guard case .mapping(let mapping) = node, isTagged(node, .map), mapping.anchor == nil else {
-        return nil
-      }
-      var values: [String: Node] = [:]
-      for (key, value) in mapping {
-        guard case .scalar(let scalar) = key, isTagged(key, .str), scalar.anchor == nil else {
-          return nil
-        }
-        values[scalar.string] = value
-      }
+      guard let values = plainMapping(node) else { return nil }
       self.values = values
     }
 
-    func required<T>(_ name: String, _ read: (Node) -> T?) -> T? {
-      values[name].flatMap(read)
+    func required<T>(_ key: Key, _ read: (Node) -> T?) -> T? {
+      values[key.stringValue].flatMap(read)
     }
 
     /// nil when the field is there and cannot be read; `.some(nil)` when it is missing or null.
-    func optional<T>(_ name: String, _ read: (Node) -> T?) -> T?? {
-      guard let node = values[name] else { return .some(nil) }
+    func optional<T>(_ key: Key, _ read: (Node) -> T?) -> T?? {
+      guard let node = values[key.stringValue] else { return .some(nil) }
       if node.null != nil { return .some(nil) }
       guard let value = read(node) else { return nil }
       return .some(value)
     }
 
-    func string(_ name: String) -> String? { required(name, RubricSpecReader.string) }
-    func int(_ name: String) -> Int? { required(name, RubricSpecReader.int) }
+    func string(_ key: Key) -> String? { required(key, RubricSpecReader.string) }
+    func int(_ key: Key) -> Int? { required(key, RubricSpecReader.int) }
   }
 
   /// Whether the node's tag, resolved, is the one named.
@@ -92,9 +98,9 @@ enum RubricSpecReader {
   }
 
   static func map<T>(_ node: Node, _ read: (Node) -> T?) -> [String: T]? {
-    guard let fields = Fields(node) else { return nil }
+    guard let values = plainMapping(node) else { return nil }
     var result: [String: T] = [:]
-    for (key, value) in fields.values {
+    for (key, value) in values {
       guard let read = read(value) else { return nil }
       result[key] = read
     }
@@ -107,32 +113,32 @@ enum RubricSpecReader {
   }
 
   static func vocabulary(_ node: Node) -> VocabularySpec? {
-    guard let fields = Fields(node), let id = fields.string("id"),
-      let terms = fields.required("terms", { list($0, term) })
+    guard let fields = Fields<VocabularySpec.CodingKeys>(node), let id = fields.string(.id),
+      let terms = fields.required(.terms, { list($0, term) })
     else { return nil }
     return VocabularySpec(id: id, terms: terms)
   }
 
   static func term(_ node: Node) -> TermSpec? {
-    guard let fields = Fields(node), let id = fields.string("id"),
-      let title = fields.string("title"), let patterns = fields.required("patterns", Self.patterns)
+    guard let fields = Fields<TermSpec.CodingKeys>(node), let id = fields.string(.id),
+      let title = fields.string(.title), let patterns = fields.required(.patterns, Self.patterns)
     else { return nil }
     return TermSpec(id: id, title: title, patterns: patterns)
   }
 
   static func criterion(_ node: Node) -> CriterionSpec? {
-    guard let fields = Fields(node), let id = fields.string("id"),
-      let title = fields.string("title"), let description = fields.string("description"),
-      let required = fields.optional("required", bool), let gate = fields.optional("gate", bool),
-      let advice = fields.required("advice", { map($0, string) }),
-      let cues = fields.optional("cues", { list($0, cue) }),
-      let extractName = fields.optional("extract_name", bool),
-      let countItems = fields.optional("count_items", bool),
-      let vocabulary = fields.optional("vocabulary", string),
-      let dimensions = fields.optional("dimensions", { list($0, dimension) }),
-      let exclude = fields.optional("exclude", Self.patterns),
-      let threshold = fields.optional("threshold", double),
-      let examples = fields.required("examples", { list($0, example) })
+    guard let fields = Fields<CriterionSpec.CodingKeys>(node), let id = fields.string(.id),
+      let title = fields.string(.title), let description = fields.string(.description),
+      let required = fields.optional(.required, bool), let gate = fields.optional(.gate, bool),
+      let advice = fields.required(.advice, { map($0, string) }),
+      let cues = fields.optional(.cues, { list($0, cue) }),
+      let extractName = fields.optional(.extractName, bool),
+      let countItems = fields.optional(.countItems, bool),
+      let vocabulary = fields.optional(.vocabulary, string),
+      let dimensions = fields.optional(.dimensions, { list($0, dimension) }),
+      let exclude = fields.optional(.exclude, Self.patterns),
+      let threshold = fields.optional(.threshold, double),
+      let examples = fields.required(.examples, { list($0, example) })
     else { return nil }
     return CriterionSpec(
       id: id, title: title, description: description, required: required, gate: gate,
@@ -142,14 +148,15 @@ enum RubricSpecReader {
   }
 
   static func cue(_ node: Node) -> CueSpec? {
-    guard let fields = Fields(node), let kind: CueSpec.Kind = fields.required("kind", raw),
-      let weight = fields.optional("weight", double),
-      let place = fields.optional("place", { raw($0) as CueSpec.Place? }),
-      let patterns = fields.required("patterns", Self.patterns),
-      let minimumWords = fields.optional("minimum_words", int),
-      let requiresTerm = fields.optional("requires_term", bool),
-      let context = fields.optional("context", Self.patterns),
-      let unless = fields.optional("unless", Self.patterns)
+    guard let fields = Fields<CueSpec.CodingKeys>(node),
+      let kind: CueSpec.Kind = fields.required(.kind, raw),
+      let weight = fields.optional(.weight, double),
+      let place = fields.optional(.place, { raw($0) as CueSpec.Place? }),
+      let patterns = fields.required(.patterns, Self.patterns),
+      let minimumWords = fields.optional(.minimumWords, int),
+      let requiresTerm = fields.optional(.requiresTerm, bool),
+      let context = fields.optional(.context, Self.patterns),
+      let unless = fields.optional(.unless, Self.patterns)
     else { return nil }
     return CueSpec(
       kind: kind, weight: weight, place: place, patterns: patterns, minimumWords: minimumWords,
@@ -157,11 +164,11 @@ enum RubricSpecReader {
   }
 
   static func dimension(_ node: Node) -> DimensionSpec? {
-    guard let fields = Fields(node), let id = fields.string("id"),
-      let title = fields.string("title"), let description = fields.string("description"),
-      let terms = fields.required("terms", Self.patterns),
-      let minimumSentences = fields.optional("minimum_sentences", int),
-      let perThousandWords = fields.optional("per_thousand_words", double)
+    guard let fields = Fields<DimensionSpec.CodingKeys>(node), let id = fields.string(.id),
+      let title = fields.string(.title), let description = fields.string(.description),
+      let terms = fields.required(.terms, Self.patterns),
+      let minimumSentences = fields.optional(.minimumSentences, int),
+      let perThousandWords = fields.optional(.perThousandWords, double)
     else { return nil }
     return DimensionSpec(
       id: id, title: title, description: description, terms: terms,
@@ -169,13 +176,14 @@ enum RubricSpecReader {
   }
 
   static func example(_ node: Node) -> ExampleSpec? {
-    guard let fields = Fields(node), let lang: Language = fields.required("lang", raw),
-      let expect: ExampleSpec.Expectation = fields.required("expect", raw),
-      let text = fields.string("text"),
-      let dimensions = fields.optional("dimensions", { list($0, string) }),
-      let name = fields.optional("name", string),
-      let terms = fields.optional("terms", { list($0, string) }),
-      let count = fields.optional("count", int)
+    guard let fields = Fields<ExampleSpec.CodingKeys>(node),
+      let lang: Language = fields.required(.lang, raw),
+      let expect: ExampleSpec.Expectation = fields.required(.expect, raw),
+      let text = fields.string(.text),
+      let dimensions = fields.optional(.dimensions, { list($0, string) }),
+      let name = fields.optional(.name, string),
+      let terms = fields.optional(.terms, { list($0, string) }),
+      let count = fields.optional(.count, int)
     else { return nil }
     return ExampleSpec(
       lang: lang, expect: expect, text: text, dimensions: dimensions, name: name, terms: terms,
