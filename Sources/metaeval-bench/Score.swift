@@ -92,14 +92,11 @@ struct Score: ParsableCommand {
       throw ValidationError("\(path): no such cache")
     }
     let cache = try ExtractionCache(path: path)
-    return try CorpusSource.load(path: folder).entries.compactMap { entry in
-      if let stamp = FileDigest.stamp(path: entry.absolutePath),
-        let sha256 = cache.digest(path: entry.absolutePath, stamp: stamp),
-        let document = try cache.document(sha256: sha256, path: entry.absolutePath)
-      {
-        return document
-      }
-      return Bench.texts([entry.absolutePath]).first
+    return try Bench.texts(CorpusSource.load(path: folder).entries.map(\.absolutePath)) { file in
+      guard let stamp = FileDigest.stamp(path: file),
+        let sha256 = cache.digest(path: file, stamp: stamp)
+      else { return nil }
+      return try cache.document(sha256: sha256, path: file)
     }
   }
 }

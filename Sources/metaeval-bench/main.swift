@@ -18,10 +18,13 @@ struct Bench: ParsableCommand {
       .appendingPathComponent("metaeval").path
   }
 
-  /// The files' texts, extracted without OCR, for scoring alone; unreadable files left out.
-  static func texts(_ files: [String]) -> [ExtractedDocument] {
+  /// The files' texts, for scoring alone: from `cached` where it has them, otherwise
+  /// extracted without OCR (one extractor for all); unreadable files left out.
+  static func texts(
+    _ files: [String], cached: (String) throws -> ExtractedDocument? = { _ in nil }
+  ) rethrows -> [ExtractedDocument] {
     let extractor = Extractor(options: ExtractionOptions(ocr: OCROptions(mode: .never)))
-    return files.compactMap { try? extractor.extract($0) }
+    return try files.compactMap { try cached($0) ?? (try? extractor.extract($0)) }
   }
 
   /// The bytes of text of the documents' pages (UTF-8).
