@@ -148,6 +148,7 @@ import Testing
     #expect(DocumentStructure.isHeadingShaped("Samenvatting", next: "Het project"))
     #expect(
       DocumentStructure.continuationKeys.count == Set(DocumentStructure.continuationWords).count)
+    #expect(DocumentStructure.abbreviationKeys.count == DocumentStructure.abbreviations.count)
   }
 
   /// Numbered headings are read on bytes where they can be; the answer is the one the

@@ -523,10 +523,10 @@ struct DocumentStructure {
   /// Whether a word (without its full stop) is one of the abbreviations, in any case.
   static func isAbbreviation(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
     // Every abbreviation is ASCII and at most five letters long.
-    guard word.count <= 5, word.allSatisfy({ $0 < 0x80 }) else { return false }
-    let lowered = UTF8Text.lowercasedASCIIString(word)
-    return abbreviations.contains(lowered)
+    UTF8Text.shortWordKey(word).map(abbreviationKeys.contains) ?? false
   }
+
+  static let abbreviationKeys = UTF8Text.shortWordKeys(abbreviations)
 
   static let abbreviations: Set<String> = [
     "e.g", "i.e", "o.a", "bijv", "bv", "m.b.t", "t.a.v", "mr", "dr", "drs", "ir", "nr", "no",
@@ -551,7 +551,7 @@ struct DocumentStructure {
       // The last word (after the last space): every continuation word is short ASCII.
       var wordStart = bytes.count
       while wordStart > 0, bytes[wordStart - 1] != 0x20 { wordStart -= 1 }
-      return continuationKey(UnsafeBufferPointer(rebasing: bytes[wordStart...]))
+      return UTF8Text.shortWordKey(UnsafeBufferPointer(rebasing: bytes[wordStart...]))
         .map { !continuationKeys.contains($0) } ?? true
     }
     guard shaped else { return false }
@@ -565,22 +565,7 @@ struct DocumentStructure {
     return true
   }
 
-  /// A word of five ASCII bytes or fewer, lower-cased and packed into one number with its
-  /// length, as `continuationKeys` holds them; nil for a longer word or one outside ASCII.
-  static func continuationKey(_ word: UnsafeBufferPointer<UInt8>) -> UInt64? {
-    guard word.count <= 5 else { return nil }
-    var key = UInt64(word.count)
-    for byte in word {
-      guard byte < 0x80 else { return nil }
-      key = key << 8 | UInt64(UTF8Bytes.lowered(byte))
-    }
-    return key
-  }
-
-  static let continuationKeys: Set<UInt64> = Set(
-    continuationWords.compactMap { word in
-      UTF8Text.withBytes(word) { continuationKey($0) }
-    })
+  static let continuationKeys = UTF8Text.shortWordKeys(continuationWords)
 
   /// Words a heading does not end on: the line goes on in the next one.
   static let continuationWords: Set<String> = [

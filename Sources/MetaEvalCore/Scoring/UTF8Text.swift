@@ -86,6 +86,24 @@ enum UTF8Text {
     String(decoding: lowercasedASCII(bytes), as: UTF8.self)
   }
 
+  /// A word of five ASCII bytes or fewer, lower-cased and packed into one number with its
+  /// length: short words are compared with a set of them without making a string. Nil for a
+  /// longer word or one outside ASCII.
+  static func shortWordKey(_ word: UnsafeBufferPointer<UInt8>) -> UInt64? {
+    guard word.count <= 5 else { return nil }
+    var key = UInt64(word.count)
+    for byte in word {
+      guard byte < 0x80 else { return nil }
+      key = key << 8 | UInt64(UTF8Bytes.lowered(byte))
+    }
+    return key
+  }
+
+  /// The keys of those of `words` that have one (see `shortWordKey`).
+  static func shortWordKeys(_ words: Set<String>) -> Set<UInt64> {
+    Set(words.compactMap { word in withBytes(word) { shortWordKey($0) } })
+  }
+
   @inline(__always)
   static func isASCIIUppercase(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) }
   @inline(__always)
