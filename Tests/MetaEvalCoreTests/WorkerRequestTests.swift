@@ -39,4 +39,50 @@ import Testing
     }
     #expect(Date().timeIntervalSince(started) < 10)
   }
+
+  /// A stand-in worker in sh: for each request line it answers a failure frame whose message
+  /// is the requested path; a path with "crash" kills it with SIGSEGV, one with "hang" hangs.
+  static let script = #"""
+    while read -r line; do
+      case "$line" in *crash*) kill -SEGV $$ ;; *hang*) exec sleep 30 ;; esac
+      name=$(echo "$line" | sed 's/.*"path":"\([^"]*\)".*/\1/')
+      json="{\"code\":\"seen\",\"message\":\"$name\"}"
+      printf "F\\$(printf %o ${#json})\\000\\000\\000%s" "$json"
+    done
+    """#
+
+  /// Requests queued ahead are answered in order; those queued behind one that crashes or
+  /// hangs go to a new child, and a write to a child that has died does not end this process.
+  @Test func queuedRequestsOutliveACrashAndAHang() throws {
+    let worker = ExtractionWorker(executable: "/bin/sh", arguments: ["-c", Self.script])
+    defer { worker.stop() }
+    func answer() throws -> String? { try worker.receive(timeout: 2).failure?.message }
+    worker.submit("a.pdf")
+    worker.submit("crash.pdf")
+    worker.submit("b.pdf")
+    #expect(try answer() == "a.pdf")
+    #expect {
+      _ = try worker.receive(timeout: 20)
+    } throws: { error in
+      guard case .died(let reason)? = error as? WorkerFailure else { return false }
+      return reason.contains("signal 11")
+    }
+    worker.submit("b2.pdf")  // a new child: it gets b.pdf, then b2.pdf
+    #expect(try answer() == "b.pdf")
+    #expect(try answer() == "b2.pdf")
+
+    // The child is dead when the next request is written to it.
+    worker.submit("crash.pdf")
+    Thread.sleep(forTimeInterval: 0.5)
+    worker.submit("c.pdf")
+    #expect(throws: WorkerFailure.self) { _ = try worker.receive(timeout: 20) }
+    #expect(try answer() == "c.pdf")
+
+    worker.submit("hang.pdf")
+    worker.submit("d.pdf")
+    let started = Date()
+    #expect(throws: WorkerFailure.timedOut(seconds: 1)) { _ = try worker.receive(timeout: 1) }
+    #expect(Date().timeIntervalSince(started) < 10)
+    #expect(try answer() == "d.pdf")
+  }
 }

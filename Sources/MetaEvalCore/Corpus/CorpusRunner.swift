@@ -100,6 +100,9 @@ public final class CorpusRunner: @unchecked Sendable {
   }
 
   /// One slot: takes the next document, scores it, hands it over; until none are left.
+  ///
+  /// The worker is kept one document ahead: the next document is queued at it before the
+  /// current one's reply is read, so that it extracts while this thread reads and scores.
   private func slot() {
     let cache = makeCache()
     var arguments = ["worker"] + options.workerArguments
@@ -107,11 +110,21 @@ public final class CorpusRunner: @unchecked Sendable {
     let worker = ExtractionWorker(executable: options.workerExecutable, arguments: arguments)
     // Documents read while the scorer is still being made, by corpus index.
     var waiting: [(index: Int, extraction: Extraction)] = []
+    // The document queued at the worker, whose reply has not been read yet.
+    var inFlight: (index: Int, sha256: String)?
+    func land() {
+      guard let queued = inFlight else { return }
+      inFlight = nil
+      let entry = source.entries[queued.index]
+      waiting.append(
+        (queued.index, complete(entry, sha256: queued.sha256, cache: cache, worker: worker)))
+    }
     while true {
       lock.lock()
-      if !waiting.isEmpty && next >= emitted + max(1, options.runAhead) {
+      if (inFlight != nil || !waiting.isEmpty) && next >= emitted + max(1, options.runAhead) {
         // The caller may be waiting for one of them: hand them over before waiting for it.
         lock.unlock()
+        land()
         guard finish(&waiting) else { break }
         continue
       }
@@ -120,10 +133,16 @@ public final class CorpusRunner: @unchecked Sendable {
       next += 1
       lock.unlock()
       guard index < source.entries.count else { break }
-      waiting.append((index, extract(source.entries[index], cache: cache, worker: worker)))
+      let started = begin(source.entries[index], cache: cache, worker: worker)
+      land()
+      switch started {
+      case .done(let extraction): waiting.append((index, extraction))
+      case .queued(let sha256): inFlight = (index, sha256)
+      }
       if waiting.count < options.prepareAhead && !scorer.isFulfilled { continue }
       guard finish(&waiting) else { break }
     }
+    if scorer.wait() != nil { land() }
     _ = finish(&waiting)
     worker.stop()
   }
@@ -167,9 +186,17 @@ public final class CorpusRunner: @unchecked Sendable {
     }
   }
 
-  /// The document of an entry, from the cache or a worker, read into lines and sentences.
-  private func extract(_ entry: CorpusEntry, cache: PageCache?, worker: ExtractionWorker)
-    -> Extraction
+  /// How a document starts: read already (from the cache, or failed before extraction), or
+  /// queued at the worker.
+  private enum Started {
+    case done(Extraction)
+    case queued(sha256: String)
+  }
+
+  /// Starts on the document of an entry: from the cache when it holds it, otherwise queued at
+  /// the worker (`complete` reads the reply).
+  private func begin(_ entry: CorpusEntry, cache: PageCache?, worker: ExtractionWorker)
+    -> Started
   {
     let sha256: String
     // The stamp is taken before the digest: a file changed in between gets a new stamp, and
@@ -181,50 +208,56 @@ public final class CorpusRunner: @unchecked Sendable {
       do {
         sha256 = try FileDigest.sha256(path: entry.absolutePath)
       } catch {
-        return .failed(entry, code: error.code, message: error.problem)
+        return .done(.failed(entry, code: error.code, message: error.problem))
       }
       if let stamp {
         try? cache?.storeDigest(path: entry.absolutePath, stamp: stamp, sha256: sha256)
       }
     }
-    var document: ExtractedDocument?
-    var origin = DocumentOutcome.Source.extracted
     if let cache, let cached = try? cache.document(sha256: sha256, path: entry.file) {
-      document = cached
-      origin = .cache
+      return .done(prepared(cached, entry, sha256: sha256, origin: .cache))
     }
-    if document == nil {
-      do {
-        let reply = try worker.extract(
-          entry.absolutePath, sha256: sha256, stamp: stamp, timeout: options.timeout)
-        if let failure = reply.failure {
-          return .failed(entry, sha256: sha256, code: failure.code, message: failure.message)
-        }
-        guard var extracted = reply.document else {
-          return .failed(
-            entry, sha256: sha256, code: "worker", message: "the worker sent no document")
-        }
-        extracted.path = entry.file
-        document = extracted
-        try? cache?.store(extracted)
-      } catch {
-        switch error {
-        case .timedOut(let seconds):
-          return .failed(
-            entry, sha256: sha256, code: "timeout",
-            message: "extraction took longer than \(Int(seconds)) s")
-        case .died(let reason):
-          return .failed(entry, sha256: sha256, code: "crashed", message: reason)
-        case .garbled:
-          return .failed(
-            entry, sha256: sha256, code: "worker",
-            message: "the extraction worker answered nonsense")
-        }
+    worker.submit(entry.absolutePath, sha256: sha256, stamp: stamp)
+    return .queued(sha256: sha256)
+  }
+
+  /// The worker's reply for a document `begin` queued, stored in the cache and read into lines
+  /// and sentences.
+  private func complete(
+    _ entry: CorpusEntry, sha256: String, cache: PageCache?, worker: ExtractionWorker
+  ) -> Extraction {
+    do {
+      let reply = try worker.receive(timeout: options.timeout)
+      if let failure = reply.failure {
+        return .failed(entry, sha256: sha256, code: failure.code, message: failure.message)
+      }
+      guard var extracted = reply.document else {
+        return .failed(
+          entry, sha256: sha256, code: "worker", message: "the worker sent no document")
+      }
+      extracted.path = entry.file
+      try? cache?.store(extracted)
+      return prepared(extracted, entry, sha256: sha256, origin: .extracted)
+    } catch {
+      switch error {
+      case .timedOut(let seconds):
+        return .failed(
+          entry, sha256: sha256, code: "timeout",
+          message: "extraction took longer than \(Int(seconds)) s")
+      case .died(let reason):
+        return .failed(entry, sha256: sha256, code: "crashed", message: reason)
+      case .garbled:
+        return .failed(
+          entry, sha256: sha256, code: "worker",
+          message: "the extraction worker answered nonsense")
       }
     }
-    guard let document else {
-      return .failed(entry, sha256: sha256, code: "worker", message: "no text")
-    }
+  }
+
+  private func prepared(
+    _ document: ExtractedDocument, _ entry: CorpusEntry, sha256: String,
+    origin: DocumentOutcome.Source
+  ) -> Extraction {
     let prepared = Scorer.prepare(
       DocumentText(document, file: entry.file), language: options.language)
     return .prepared(prepared, sha256: sha256, origin, ocrProblems: document.ocrProblems)

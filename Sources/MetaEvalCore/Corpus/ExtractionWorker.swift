@@ -11,6 +11,10 @@ enum WorkerFailure: Error, Equatable {
 /// One child process that extracts documents, one at a time, and the thread that reads its
 /// replies. A crash, hang or runaway memory in poppler stays inside the child; the parent
 /// sees it as a failure of that one document and starts a new child for the next.
+///
+/// Requests may be queued ahead (`submit`), so that the child starts on the next document the
+/// moment it has sent its reply, while the caller is still scoring that reply; `receive` gives
+/// the replies in the order the requests were queued.
 final class ExtractionWorker: @unchecked Sendable {
   // Used from one slot thread only; each child gets a fresh channel that its reader thread fills.
   private let executable: String
@@ -18,16 +22,22 @@ final class ExtractionWorker: @unchecked Sendable {
   private var process: Process?
   private var input: FileHandle?
   private var channel = Channel()
+  /// The requests not yet answered, oldest first, with when each was written: a child answers
+  /// in order, so it is at work on the oldest. A new child is sent them all again.
+  private var queued: [(line: Data, sent: DispatchTime)] = []
 
   /// The frames one child has written, and a semaphore signalled per frame and once at its end.
   final class Channel: @unchecked Sendable {
     let lock = NSLock()
     var frames: [(type: UInt8, payload: Data)] = []
+    /// When the last frame came: the child started on its next request then.
+    var lastFrame: DispatchTime?
     let available = DispatchSemaphore(value: 0)
 
     func push(_ frame: (type: UInt8, payload: Data)) {
       lock.lock()
       frames.append(frame)
+      lastFrame = .now()
       lock.unlock()
       available.signal()
     }
@@ -36,6 +46,12 @@ final class ExtractionWorker: @unchecked Sendable {
       lock.lock()
       defer { lock.unlock() }
       return frames.isEmpty ? nil : frames.removeFirst()
+    }
+
+    var lastFrameTime: DispatchTime? {
+      lock.lock()
+      defer { lock.unlock() }
+      return lastFrame
     }
   }
 
@@ -52,18 +68,46 @@ final class ExtractionWorker: @unchecked Sendable {
   )
     throws(WorkerFailure) -> WorkerReply
   {
-    if process == nil || process?.isRunning == false { try start() }
-    guard let input else { throw .died(reason: "could not start the extraction worker") }
-    do {
-      var request = try JSONEncoder().encode(
-        WorkerRequest(path: path, sha256: sha256, stamp: stamp))
-      request.append(0x0A)
-      try input.write(contentsOf: request)
-    } catch {
-      let reason = stopAndDescribe()
-      throw .died(reason: reason)
+    submit(path, sha256: sha256, stamp: stamp)
+    return try receive(timeout: timeout)
+  }
+
+  /// Queues one file: the child starts on it once it has answered the requests before it.
+  /// A child that cannot be started or has died is found out by `receive`.
+  func submit(_ path: String, sha256: String? = nil, stamp: FileDigest.Stamp? = nil) {
+    // Integers and strings only: encoding cannot fail, but an empty line would be skipped by
+    // the child and time out rather than crash here.
+    var line =
+      (try? JSONEncoder().encode(WorkerRequest(path: path, sha256: sha256, stamp: stamp)))
+      ?? Data()
+    line.append(0x0A)
+    queued.append((line, .now()))
+    if process == nil {
+      // The first request, or the first since a failure: a new child gets all that wait.
+      try? start()
+    } else {
+      send(line)
     }
-    switch channel.available.wait(timeout: .now() + timeout) {
+  }
+
+  /// The reply to the oldest queued request. Throws when the child does not answer it within
+  /// `timeout` seconds of starting on it, dies or answers nonsense; the child is then ended,
+  /// and the requests queued after it go to a new one.
+  func receive(timeout: Double) throws(WorkerFailure) -> WorkerReply {
+    guard !queued.isEmpty else { throw .died(reason: "nothing was asked of the worker") }
+    if process == nil {
+      do {
+        try start()
+      } catch {
+        queued.removeFirst()
+        throw error
+      }
+    }
+    defer { queued.removeFirst() }
+    // The child starts on this request when it has it and has answered the one before.
+    let started = max(queued[0].sent, channel.lastFrameTime ?? queued[0].sent)
+    let deadline = started + timeout
+    switch channel.available.wait(timeout: deadline) {
     case .timedOut:
       kill()
       throw .timedOut(seconds: timeout)
@@ -103,6 +147,42 @@ final class ExtractionWorker: @unchecked Sendable {
     let thread = Thread { Self.readFrames(from: reader, into: channel) }
     thread.stackSize = 1 << 20
     thread.start()
+    let now = DispatchTime.now()
+    for index in queued.indices {
+      queued[index].sent = now
+      send(queued[index].line)
+    }
+  }
+
+  /// Writes one request line. A child that has died is not an error here: `receive` finds it
+  /// out and says how it died. SIGPIPE is held back on this thread while writing, so that a
+  /// dead child's closed pipe returns an error instead of ending this process.
+  private func send(_ line: Data) {
+    guard let descriptor = input?.fileDescriptor else { return }
+    var pipeSignal = sigset_t()
+    sigemptyset(&pipeSignal)
+    sigaddset(&pipeSignal, SIGPIPE)
+    var previous = sigset_t()
+    pthread_sigmask(SIG_BLOCK, &pipeSignal, &previous)
+    defer {
+      // A SIGPIPE this write raised waits on this thread: take it before letting it through.
+      var pending = sigset_t()
+      sigpending(&pending)
+      if sigismember(&pending, SIGPIPE) == 1 && sigismember(&previous, SIGPIPE) == 0 {
+        var none = timespec()
+        _ = sigtimedwait(&pipeSignal, nil, &none)
+      }
+      pthread_sigmask(SIG_SETMASK, &previous, nil)
+    }
+    line.withUnsafeBytes { bytes in
+      var offset = 0
+      while offset < bytes.count {
+        let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+        if written < 0 && errno == EINTR { continue }
+        guard written > 0 else { return }
+        offset += written
+      }
+    }
   }
 
   /// Cuts a child's output into frames and signals each; signals once more at the end.
@@ -171,7 +251,14 @@ final class ExtractionWorker: @unchecked Sendable {
     process = nil
   }
 
+  /// Ends the child: at once when requests still wait (the run is stopping early), otherwise
+  /// when it has read the end of its input.
   func stop() {
+    if !queued.isEmpty {
+      kill()
+      queued = []
+      return
+    }
     try? input?.close()
     input = nil
     if let process, process.isRunning {
