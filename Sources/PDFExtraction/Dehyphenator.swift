@@ -20,11 +20,13 @@ public struct Dehyphenator: Sendable {
     // document once, keeping just the words of those lengths.
     var candidates = Set<String>()
     for page in pages where page.containsBytes(0x2D, 0x0A) {
-      let lines = Self.lines(of: page)
+      // The last word of each line that ends in a hyphen, and the first of the line after it:
+      // found from the break outwards, not by splitting the whole lines into words.
+      let lines = page.lineSlices()
       for (index, line) in lines.enumerated()
       where line.utf8.last == 0x2D && index + 1 < lines.count {
-        let left = Self.trimPunctuation(line.dropLast().split(separator: " ").last ?? "")
-        let right = Self.trimPunctuation(lines[index + 1].split(separator: " ").first ?? "")
+        let left = Self.trimPunctuation(Self.lastWord(line.dropLast()))
+        let right = Self.trimPunctuation(Self.firstWord(lines[index + 1]))
         guard !left.isEmpty, !right.isEmpty else { continue }
         candidates.insert((left + right).lowercased())
         candidates.insert((left + "-" + right).lowercased())
@@ -107,6 +109,26 @@ public struct Dehyphenator: Sendable {
     (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
   }
 
+  /// The last of the words `text.split(separator: " ")` gives, found from the end; empty
+  /// when there is none.
+  static func lastWord(_ text: Substring) -> Substring {
+    var end = text.endIndex
+    while end > text.startIndex && text[text.index(before: end)] == " " {
+      end = text.index(before: end)
+    }
+    var start = end
+    while start > text.startIndex && text[text.index(before: start)] != " " {
+      start = text.index(before: start)
+    }
+    return text[start..<end]
+  }
+
+  /// The first of the words `text.split(separator: " ")` gives; empty when there is none.
+  static func firstWord(_ text: Substring) -> Substring {
+    let start = text.firstIndex { $0 != " " } ?? text.endIndex
+    return text[start...].prefix { $0 != " " }
+  }
+
   /// Whether nothing but spaces stands between `index` and the end of its line.
   static func lastOnLine(_ bytes: UnsafeBufferPointer<UInt8>, after index: Int) -> Bool {
     var position = index
@@ -117,14 +139,14 @@ public struct Dehyphenator: Sendable {
   /// Joins the broken words of one page.
   public func join(_ text: String) -> String {
     guard text.containsBytes(0x2D, 0x0A) else { return text }
-    var lines = Self.lines(of: text)
+    var lines = text.lineSlices()
     var index = 0
     var changed = false
     while index < lines.count - 1 {
       let line = lines[index]
       let next = lines[index + 1]
       // Only a line that ends in a hyphen can hold a broken word.
-      guard line.utf8.last == 0x2D, let decision = decide(line: String(line), next: String(next))
+      guard line.utf8.last == 0x2D, let decision = decide(line: line, next: next)
       else {
         index += 1
         continue
@@ -146,22 +168,23 @@ public struct Dehyphenator: Sendable {
     return changed ? lines.joined(separator: "\n") : text
   }
 
-  /// The lines of a text, cut on bytes (a line feed is a character of its own).
-  static func lines(of text: String) -> [Substring] {
-    text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
-  }
-
   enum Decision { case dropHyphen, keepHyphen }
 
-  func decide(line: String, next: String) -> Decision? {
-    let trimmedLine = line.reversed().drop(while: { $0 == " " }).reversed()
-    guard trimmedLine.count == line.count, line.hasSuffix("-") else { return nil }
+  func decide(line: Substring, next: Substring) -> Decision? {
+    // A line that ends in spaces (or nothing) does not end in a broken word.
+    guard line.last != " ", line.hasSuffix("-") else { return nil }
     let beforeHyphen = line.dropLast()
     guard let lastLetter = beforeHyphen.last, lastLetter.isLetter || lastLetter.isNumber else {
       return nil
     }
-    let leftWord = String(
-      beforeHyphen.reversed().prefix(while: { !$0.isWhitespace }).reversed())
+    // The word before the hyphen: back from it to the white space before.
+    var wordStart = beforeHyphen.endIndex
+    while wordStart > beforeHyphen.startIndex
+      && !beforeHyphen[beforeHyphen.index(before: wordStart)].isWhitespace
+    {
+      wordStart = beforeHyphen.index(before: wordStart)
+    }
+    let leftWord = beforeHyphen[wordStart...]
     let nextTrimmed = next.drop(while: { $0 == " " || $0 == "\t" })
     guard let firstNext = nextTrimmed.first, firstNext.isLetter || firstNext.isNumber else {
       return nil
@@ -170,7 +193,7 @@ public struct Dehyphenator: Sendable {
     let rightWord = String(Self.trimPunctuation(rightToken))
     if Self.conjunctions.contains(rightWord.lowercased()) { return nil }
 
-    let left = String(Self.trimPunctuation(Substring(leftWord)))
+    let left = String(Self.trimPunctuation(leftWord))
     let joined = (left + rightWord).lowercased()
     let hyphenated = (left + "-" + rightWord).lowercased()
     if knownWords.contains(hyphenated) && !knownWords.contains(joined) { return .keepHyphen }

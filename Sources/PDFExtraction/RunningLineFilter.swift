@@ -15,9 +15,7 @@ public enum RunningLineFilter {
 
   public static func filter(pages: [String]) -> [String] {
     // Split on bytes: a line feed is a character of its own (the text has no carriage returns).
-    let split = pages.map { page in
-      page.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
-    }
+    let split = pages.map { $0.lineSlices() }
     guard pages.count >= 2 else {
       return zip(pages, split).map { page, lines in
         dropLines(lines, of: page) { line, _ in isPageNumber(line) }

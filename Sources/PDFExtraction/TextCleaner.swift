@@ -20,7 +20,8 @@ public enum TextCleaner {
     else {
       return text
     }
-    return text.split(separator: "\n", omittingEmptySubsequences: false)
+    // Normalised text has no carriage returns: its lines are cut at line feed bytes.
+    return text.lineSlices()
       .map { line in
         var slice = line
         while let last = slice.last, last == " " || last == "\t" { slice.removeLast() }

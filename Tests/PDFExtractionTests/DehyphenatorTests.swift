@@ -33,6 +33,29 @@ import Testing
     #expect(join(input) == input)
   }
 
+  /// The words at a break, found from the break outwards, are those that splitting the whole
+  /// line on spaces gives: over every line of three pieces, with combining marks after spaces.
+  @Test func wordsAtABreakAreThoseOfSplittingTheLine() {
+    let pieces = [
+      "", " ", "  ", "a", "evalua", "\u{E9}", "e\u{301}", " \u{301}", "ICT", "-", "(zie", "\t",
+      "\u{1F44D}\u{1F3FD}",
+    ]
+    var checked = 0
+    for first in pieces {
+      for second in pieces {
+        for third in pieces {
+          let line = Substring(first + second + third)
+          let words = line.split(separator: " ")
+          #expect(Dehyphenator.lastWord(line) == words.last ?? "", "\(Array(line.unicodeScalars))")
+          #expect(
+            Dehyphenator.firstWord(line) == words.first ?? "", "\(Array(line.unicodeScalars))")
+          checked += 1
+        }
+      }
+    }
+    #expect(checked == pieces.count * pieces.count * pieces.count)
+  }
+
   @Test func theDocumentsOwnSpellingWins() {
     // "e-mail" is written with a hyphen elsewhere in the document, so the break keeps it.
     #expect(join("per e-\nmail", lexicon: ["stuur een e-mail"]) == "per e-mail")
