@@ -51,10 +51,7 @@ import Testing
 
   static func corpus(_ count: Int, in directory: TemporaryDirectory) throws -> CorpusSource {
     for index in 0..<count {
-      // Sizes that vary, so that the order taken differs from the corpus order.
-      _ = try directory.write(
-        String(format: "corpus/doc-%02d.txt", index),
-        "Report \(index)." + String(repeating: " More.", count: (index * 7) % 5))
+      _ = try directory.write(String(format: "corpus/doc-%02d.txt", index), "Report \(index).")
     }
     return try CorpusSource.load(path: directory.file("corpus"))
   }
@@ -63,15 +60,6 @@ import Testing
   static func options(jobs: Int) -> CorpusRunOptions {
     CorpusRunOptions(
       jobs: jobs, timeout: 10, memoryLimit: 0, workerExecutable: "/nonexistent/metaeval")
-  }
-
-  /// Stretch by stretch, the largest files first, ties in corpus order; every index once.
-  @Test func documentsAreTakenLargestFirstWithinEachStretch() {
-    let sizes: [Int64] = [5, 9, 9, 1, 7, 3, 8, 2]
-    #expect(CorpusRunner.processingOrder(sizes: sizes, window: 3) == [1, 2, 0, 4, 5, 3, 6, 7])
-    #expect(CorpusRunner.processingOrder(sizes: sizes, window: 100) == [1, 2, 6, 4, 0, 5, 7, 3])
-    #expect(CorpusRunner.processingOrder(sizes: sizes, window: 1) == Array(0..<8))
-    #expect(CorpusRunner.processingOrder(sizes: [], window: 4) == [])
   }
 
   /// However slowly the caller takes the outcomes, the threads run at most `runAhead`

@@ -16,8 +16,7 @@ public struct CorpusRunOptions: Sendable {
   /// How far the threads may run ahead of the caller: outcomes wait in memory until their
   /// turn, so a caller slower than the threads (writing the reports of a warm run) must not
   /// let them pile up with the size of the corpus. Wide enough that a slow document (a scan
-  /// being recognised) does not hold the other threads up for long. Within each stretch of
-  /// this many documents the largest are taken first (`CorpusRunner.processingOrder`).
+  /// being recognised) does not hold the other threads up for long.
   public var runAhead = 256
   /// How many documents each thread reads into lines and sentences while the scorer is still
   /// being made (the rubric compiling), instead of waiting idle after the first.
@@ -49,12 +48,8 @@ public final class CorpusRunner: @unchecked Sendable {
   private let options: CorpusRunOptions
   private let makeCache: @Sendable () -> PageCache?
 
-  /// The corpus indexes in the order the slots take them (`processingOrder`).
-  private let order: [Int]
-
   // Shared between the slot threads and the caller, under `lock`.
   private let lock = NSCondition()
-  /// The next place in `order`.
   private var next = 0
   private var ready: [Int: DocumentOutcome] = [:]
   /// How many outcomes the caller has taken.
@@ -69,24 +64,6 @@ public final class CorpusRunner: @unchecked Sendable {
     self.scorer = scorer
     self.options = options
     self.makeCache = cache
-    self.order = Self.processingOrder(
-      sizes: source.entries.map { FileDigest.stamp(path: $0.absolutePath)?.size ?? 0 },
-      window: max(1, options.runAhead))
-  }
-
-  /// The order documents are taken in: stretch by stretch of `window` documents (as far as
-  /// the slots may run ahead of the caller), the largest files of each stretch first. Each
-  /// worker has its next document queued while it extracts one, so a long document handed
-  /// out late would end the run on one worker while the others idle; taken largest first,
-  /// the last documents are short ones. Outcomes are still handed over in corpus order.
-  static func processingOrder(sizes: [Int64], window: Int) -> [Int] {
-    var order: [Int] = []
-    order.reserveCapacity(sizes.count)
-    for start in stride(from: 0, to: sizes.count, by: max(1, window)) {
-      let stretch = start..<min(sizes.count, start + max(1, window))
-      order += stretch.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
-    }
-    return order
   }
 
   /// Runs the corpus; `emit` is called on the calling thread once per document, in order.
@@ -142,27 +119,20 @@ public final class CorpusRunner: @unchecked Sendable {
       waiting.append(
         (queued.index, complete(entry, sha256: queued.sha256, cache: cache, worker: worker)))
     }
-    // Under `lock`: whether the next document is further ahead of the caller than allowed.
-    func tooFarAhead() -> Bool {
-      next < order.count && order[next] >= emitted + max(1, options.runAhead)
-    }
     while true {
       lock.lock()
-      if (inFlight != nil || !waiting.isEmpty) && tooFarAhead() {
+      if (inFlight != nil || !waiting.isEmpty) && next >= emitted + max(1, options.runAhead) {
         // The caller may be waiting for one of them: hand them over before waiting for it.
         lock.unlock()
         land()
         guard finish(&waiting) else { break }
         continue
       }
-      while tooFarAhead() { lock.wait() }
-      guard next < order.count else {
-        lock.unlock()
-        break
-      }
-      let index = order[next]
+      while next >= emitted + max(1, options.runAhead) { lock.wait() }
+      let index = next
       next += 1
       lock.unlock()
+      guard index < source.entries.count else { break }
       let started = begin(source.entries[index], cache: cache, worker: worker)
       land()
       switch started {
