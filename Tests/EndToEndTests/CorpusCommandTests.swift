@@ -250,8 +250,8 @@ import Testing
     #expect(a == b)
   }
 
-  /// With one job, each worker has the next document queued while it crashes or hangs on
-  /// one: that document is extracted by the worker started after it.
+  /// With one job and with two, the documents after one that crashes or hangs its worker are
+  /// extracted by the worker started after it.
   @Test(arguments: [1, 2])
   func aCrashOrAHangInExtractionFailsThatDocumentOnly(jobs: Int) throws {
     let corpus = directory.file("faults-\(jobs)")

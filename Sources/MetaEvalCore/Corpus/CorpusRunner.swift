@@ -101,8 +101,11 @@ public final class CorpusRunner: @unchecked Sendable {
 
   /// One slot: takes the next document, scores it, hands it over; until none are left.
   ///
-  /// The worker is kept one document ahead: the next document is queued at it before the
-  /// current one's reply is read, so that it extracts while this thread reads and scores.
+  /// The worker does not wait while this thread stores and scores what it sent: the moment
+  /// a reply arrives, the next document is taken and queued at the worker, and only then is
+  /// the reply read into lines and scored. Documents are still taken when a worker is free,
+  /// as `pdftotext` runs under `xargs -P` would be, so a long one found late does not wait
+  /// behind another.
   private func slot() {
     let cache = makeCache()
     var arguments = ["worker"] + options.workerArguments
@@ -112,37 +115,51 @@ public final class CorpusRunner: @unchecked Sendable {
     var waiting: [(index: Int, extraction: Extraction)] = []
     // The document queued at the worker, whose reply has not been read yet.
     var inFlight: (index: Int, sha256: String)?
-    func land() {
-      guard let queued = inFlight else { return }
-      inFlight = nil
-      let entry = source.entries[queued.index]
-      waiting.append(
-        (queued.index, complete(entry, sha256: queued.sha256, cache: cache, worker: worker)))
-    }
-    while true {
+    // Starts on the next document: one from the cache waits in `waiting`, one to extract is
+    // queued at the worker. While the caller is too far behind, this waits for it only with
+    // `mayWait` and nothing in `waiting` (the caller may be waiting for one of those).
+    func startNext(mayWait: Bool) -> Start {
       lock.lock()
-      if (inFlight != nil || !waiting.isEmpty) && next >= emitted + max(1, options.runAhead) {
-        // The caller may be waiting for one of them: hand them over before waiting for it.
+      if next >= emitted + max(1, options.runAhead) && (!mayWait || !waiting.isEmpty) {
         lock.unlock()
-        land()
-        guard finish(&waiting) else { break }
-        continue
+        return .blocked
       }
       while next >= emitted + max(1, options.runAhead) { lock.wait() }
       let index = next
       next += 1
       lock.unlock()
-      guard index < source.entries.count else { break }
-      let started = begin(source.entries[index], cache: cache, worker: worker)
-      land()
-      switch started {
+      guard index < source.entries.count else { return .noneLeft }
+      switch begin(source.entries[index], cache: cache, worker: worker) {
       case .done(let extraction): waiting.append((index, extraction))
       case .queued(let sha256): inFlight = (index, sha256)
+      }
+      return .started
+    }
+    loop: while true {
+      if let arrived = inFlight {
+        let reply = worker.receiveResult(timeout: options.timeout)
+        inFlight = nil
+        // The worker's next document before this reply is read: a few from the cache may
+        // come first.
+        var taken = 0
+        while inFlight == nil && taken < 4 && startNext(mayWait: false) == .started { taken += 1 }
+        waiting.append(
+          (arrived.index, complete(source.entries[arrived.index], arrived.sha256, reply, cache)))
+      } else {
+        switch startNext(mayWait: true) {
+        case .started: break
+        case .noneLeft: break loop
+        case .blocked:
+          // Hand over what this slot holds, then wait for the caller.
+          guard finish(&waiting) else { break loop }
+          continue loop
+        }
       }
       if waiting.count < options.prepareAhead && !scorer.isFulfilled { continue }
       guard finish(&waiting) else { break }
     }
-    if scorer.wait() != nil { land() }
+    // A document still queued at the worker here has no scorer to score it: the run is
+    // stopping, and `stop` ends the worker without waiting for it.
     _ = finish(&waiting)
     worker.stop()
   }
@@ -186,6 +203,9 @@ public final class CorpusRunner: @unchecked Sendable {
     }
   }
 
+  /// What taking the next document came to.
+  private enum Start { case started, noneLeft, blocked }
+
   /// How a document starts: read already (from the cache, or failed before extraction), or
   /// queued at the worker.
   private enum Started {
@@ -224,10 +244,11 @@ public final class CorpusRunner: @unchecked Sendable {
   /// The worker's reply for a document `begin` queued, stored in the cache and read into lines
   /// and sentences.
   private func complete(
-    _ entry: CorpusEntry, sha256: String, cache: PageCache?, worker: ExtractionWorker
+    _ entry: CorpusEntry, _ sha256: String, _ reply: Result<WorkerReply, WorkerFailure>,
+    _ cache: PageCache?
   ) -> Extraction {
-    do {
-      let reply = try worker.receive(timeout: options.timeout)
+    switch reply {
+    case .success(let reply):
       if let failure = reply.failure {
         return .failed(entry, sha256: sha256, code: failure.code, message: failure.message)
       }
@@ -238,19 +259,15 @@ public final class CorpusRunner: @unchecked Sendable {
       extracted.path = entry.file
       try? cache?.store(extracted)
       return prepared(extracted, entry, sha256: sha256, origin: .extracted)
-    } catch {
-      switch error {
-      case .timedOut(let seconds):
-        return .failed(
-          entry, sha256: sha256, code: "timeout",
-          message: "extraction took longer than \(Int(seconds)) s")
-      case .died(let reason):
-        return .failed(entry, sha256: sha256, code: "crashed", message: reason)
-      case .garbled:
-        return .failed(
-          entry, sha256: sha256, code: "worker",
-          message: "the extraction worker answered nonsense")
-      }
+    case .failure(.timedOut(let seconds)):
+      return .failed(
+        entry, sha256: sha256, code: "timeout",
+        message: "extraction took longer than \(Int(seconds)) s")
+    case .failure(.died(let reason)):
+      return .failed(entry, sha256: sha256, code: "crashed", message: reason)
+    case .failure(.garbled):
+      return .failed(
+        entry, sha256: sha256, code: "worker", message: "the extraction worker answered nonsense")
     }
   }
 
