@@ -128,10 +128,21 @@ public enum RunningLineFilter {
         }
       }
     }
+    // A line can only be one of those when it starts with the same byte once its white space
+    // is dropped: lines that start with another ASCII character are not normalised (a line
+    // that starts with anything else, a no-break space perhaps, still is).
+    var leads = [Bool](repeating: false, count: 128)
+    for text in besideNumbers {
+      if let byte = text.utf8.first, byte < 0x80 { leads[Int(byte)] = true }
+    }
     var linesOnPages: [String: Int] = [:]
     for lines in pages {
       var seen = Set<String>()
       for line in lines {
+        // All ASCII white space: it normalises to nothing, which is never counted.
+        guard let lead = line.utf8.first(where: { $0 != 0x20 && !(0x09...0x0D).contains($0) })
+        else { continue }
+        if lead < 0x80 && !leads[Int(lead)] { continue }
         let text = normalizedLine(line)
         if besideNumbers.contains(text), !text.isEmpty, text.count <= maximumNumberedLineLength,
           seen.insert(text).inserted

@@ -90,4 +90,26 @@ import Testing
       #expect(page.contains("\n1\n"), "a footnote number that does not move with the page stays")
     }
   }
+
+  /// The running title beside the numbers is the same line however its white space is
+  /// written: after a no-break space on four of the six sheets, after spaces on the others.
+  @Test func aRunningTitleBesideTheNumbersIsFoundWhateverItsWhiteSpace() {
+    let input = (0..<6).map { sheet in
+      let name = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta"][sheet]
+      let title =
+        sheet < 4
+        ? "\u{00A0}Best practices  for overseeing tech projects"
+        : "   Best practices for overseeing tech projects"
+      let body = (1...6).map { "Sentence \($0) of the body of sheet \(name)." }
+      return
+        (body + [
+          "\(sheet * 2 + 2)", title, "\(sheet * 2 + 3)", "Body text of \(name) continues here.",
+          "and sheet \(name) goes on.",
+        ] + body.map { "More: " + $0 }).joined(separator: "\n")
+    }
+    for page in RunningLineFilter.filter(pages: input) {
+      #expect(!page.contains("Best practices"), "\(page)")
+      #expect(page.contains("continues here."))
+    }
+  }
 }
