@@ -41,18 +41,21 @@ import Testing
   }
 
   /// A stand-in worker in sh: for each request line it answers a failure frame whose message
-  /// is the requested path; a path with "crash" kills it with SIGSEGV, one with "hang" hangs.
+  /// is the requested path; a path with "crash" kills it with SIGSEGV, one with "hang" hangs,
+  /// and after answering one with "last" it exits.
   static let script = #"""
     while read -r line; do
       case "$line" in *crash*) kill -SEGV $$ ;; *hang*) exec sleep 30 ;; esac
       name=$(echo "$line" | sed 's/.*"path":"\([^"]*\)".*/\1/')
       json="{\"code\":\"seen\",\"message\":\"$name\"}"
       printf "F\\$(printf %o ${#json})\\000\\000\\000%s" "$json"
+      case "$line" in *last*) exit 0 ;; esac
     done
     """#
 
   /// Requests queued ahead are answered in order; those queued behind one that crashes or
-  /// hangs go to a new child, and a write to a child that has died does not end this process.
+  /// hangs go to a new child, a write to a child that has died does not end this process, and
+  /// a child that ends while idle fails no document.
   @Test func queuedRequestsOutliveACrashAndAHang() throws {
     let worker = ExtractionWorker(executable: "/bin/sh", arguments: ["-c", Self.script])
     defer { worker.stop() }
@@ -84,5 +87,12 @@ import Testing
     #expect(throws: WorkerFailure.timedOut(seconds: 1)) { _ = try worker.receive(timeout: 1) }
     #expect(Date().timeIntervalSince(started) < 10)
     #expect(try answer() == "d.pdf")
+
+    // A child that ends after answering all it was asked takes no document down with it.
+    worker.submit("last.pdf")
+    #expect(try answer() == "last.pdf")
+    Thread.sleep(forTimeInterval: 0.5)
+    worker.submit("e.pdf")
+    #expect(try answer() == "e.pdf")
   }
 }

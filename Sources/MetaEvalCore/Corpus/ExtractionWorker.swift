@@ -82,6 +82,12 @@ final class ExtractionWorker: @unchecked Sendable {
       ?? Data()
     line.append(0x0A)
     queued.append((line, .now()))
+    if let process, !process.isRunning, queued.count == 1 {
+      // The child ended while it had nothing to do (every reply of it was read): that is not
+      // this document's doing, so it goes to a new child.
+      process.waitUntilExit()
+      drain()
+    }
     if process == nil {
       // The first request, or the first since a failure: a new child gets all that wait.
       try? start()
