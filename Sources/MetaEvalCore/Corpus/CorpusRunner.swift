@@ -118,7 +118,7 @@ public final class CorpusRunner: @unchecked Sendable {
     // Starts on the next document: one from the cache waits in `waiting`, one to extract is
     // queued at the worker. While the caller is too far behind, this waits for it only with
     // `mayWait` and nothing in `waiting` (the caller may be waiting for one of those).
-    func startNext(mayWait: Bool) -> Start {
+    func startNext(mayWait: Bool) -> Taken {
       lock.lock()
       if next >= emitted + max(1, options.runAhead) && (!mayWait || !waiting.isEmpty) {
         lock.unlock()
@@ -204,7 +204,7 @@ public final class CorpusRunner: @unchecked Sendable {
   }
 
   /// What taking the next document came to.
-  private enum Start { case started, noneLeft, blocked }
+  private enum Taken { case started, noneLeft, blocked }
 
   /// How a document starts: read already (from the cache, or failed before extraction), or
   /// queued at the worker.
