@@ -137,7 +137,9 @@ public final class CorpusRunner: @unchecked Sendable {
     }
     loop: while true {
       if let arrived = inFlight {
-        let reply = worker.receiveResult(timeout: options.timeout)
+        let reply = Result { () throws(WorkerFailure) in
+          try worker.receive(timeout: options.timeout)
+        }
         inFlight = nil
         // The worker's next document before this reply is read: a few from the cache may
         // come first.

@@ -127,15 +127,6 @@ final class ExtractionWorker: @unchecked Sendable {
     }
   }
 
-  /// `receive` as a result.
-  func receiveResult(timeout: Double) -> Result<WorkerReply, WorkerFailure> {
-    do {
-      return .success(try receive(timeout: timeout))
-    } catch {
-      return .failure(error)
-    }
-  }
-
   private func start() throws(WorkerFailure) {
     let child = Process()
     child.executableURL = URL(fileURLWithPath: executable)
