@@ -140,7 +140,7 @@ public enum RunningLineFilter {
       var seen = Set<String>()
       for line in lines {
         // All ASCII white space: it normalises to nothing, which is never counted.
-        guard let lead = line.utf8.first(where: { $0 != 0x20 && !(0x09...0x0D).contains($0) })
+        guard let lead = line.utf8.first(where: { !UTF8Bytes.isSpace($0) })
         else { continue }
         if lead < 0x80 && !leads[Int(lead)] { continue }
         let text = normalizedLine(line)
@@ -173,7 +173,7 @@ public enum RunningLineFilter {
   /// holds an ASCII character that is neither a digit nor white space.
   static func mayBeBareNumber(_ line: Substring) -> Bool {
     line.utf8.allSatisfy { byte in
-      byte >= 0x80 || (0x30...0x39).contains(byte) || byte == 0x20 || (0x09...0x0D).contains(byte)
+      byte >= 0x80 || (0x30...0x39).contains(byte) || UTF8Bytes.isSpace(byte)
     }
   }
 
@@ -307,7 +307,7 @@ public enum RunningLineFilter {
         if !lastWasDigit { key.append(0x23) }
         lastWasDigit = true
         lastWasSpace = false
-      } else if byte == 0x20 || (0x09...0x0D).contains(byte) {
+      } else if UTF8Bytes.isSpace(byte) {
         if !lastWasSpace { key.append(0x20) }
         lastWasSpace = true
         lastWasDigit = false

@@ -62,6 +62,6 @@ extension String {
 extension Unicode.Scalar {
   /// White space, with a fast answer for ASCII.
   var isSpace: Bool {
-    value < 0x80 ? (value == 0x20 || (0x09...0x0D).contains(value)) : properties.isWhitespace
+    value < 0x80 ? UTF8Bytes.isSpace(UInt8(value)) : properties.isWhitespace
   }
 }

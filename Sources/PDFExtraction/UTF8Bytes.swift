@@ -36,6 +36,13 @@ public enum UTF8Bytes {
     return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
   }
 
+  /// Whether the byte is ASCII white space: space, tab, line feed, vertical tab, form feed or
+  /// carriage return (the ASCII characters whose `isWhitespace` is true).
+  @inlinable @inline(__always)
+  public static func isSpace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte &- 0x09 < 5
+  }
+
   /// The byte with an ASCII capital (A-Z) lower-cased; every other byte as it is.
   @inlinable @inline(__always)
   public static func lowered(_ byte: UInt8) -> UInt8 {

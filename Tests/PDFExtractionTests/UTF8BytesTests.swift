@@ -2,8 +2,16 @@ import Testing
 
 @testable import PDFExtraction
 
-/// The eight-bytes-at-a-time readings answer as a byte-by-byte reading does.
+/// The eight-bytes-at-a-time readings answer as a byte-by-byte reading does; a byte is white
+/// space exactly when it is an ASCII character that is.
 @Suite struct UTF8BytesTests {
+  @Test func asciiSpaceIsTheWhiteSpaceOfASCIICharacters() {
+    for byte in UInt8.min...UInt8.max {
+      let expected = byte < 0x80 && Character(Unicode.Scalar(byte)).isWhitespace
+      #expect(UTF8Bytes.isSpace(byte) == expected, "\(byte)")
+    }
+  }
+
   /// Words with the sought byte at each place or nowhere, beside its neighbours, zero and 0xFF
   /// (where a borrow could carry into the next byte).
   @Test func holdsAndEqualBytesAreTheByteByByteAnswers() {

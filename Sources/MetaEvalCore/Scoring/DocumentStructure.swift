@@ -303,13 +303,13 @@ struct DocumentStructure {
     var index = 0
     while index < bytes.count {
       guard bytes[index] < 0x80 else { return nil }
-      if bytes[index] == 0x20 || (0x09...0x0D).contains(bytes[index]) {
+      if UTF8Bytes.isSpace(bytes[index]) {
         index += 1
         continue
       }
       var end = index
       var numbering = true
-      while end < bytes.count, bytes[end] != 0x20, !(0x09...0x0D).contains(bytes[end]) {
+      while end < bytes.count, !UTF8Bytes.isSpace(bytes[end]) {
         let byte = bytes[end]
         guard byte < 0x80 else { return nil }
         if !UTF8Text.isASCIIDigit(byte) && byte != 0x2E && byte != 0x2D && byte != 0x2A {

@@ -34,7 +34,7 @@ enum UTF8Text {
   @inline(__always)
   static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
     scalar.isASCII
-      ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
+      ? UTF8Bytes.isSpace(UInt8(scalar.value)) : scalar.properties.isWhitespace
   }
 
   /// The range of `bytes` without leading and trailing white space.
