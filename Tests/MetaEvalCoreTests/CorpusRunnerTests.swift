@@ -12,10 +12,15 @@ import Testing
   final class EveryDocument: PageCache, @unchecked Sendable {
     private let lock = NSLock()
     private(set) var asked = 0
+    /// The files asked for, in the order they were asked for.
+    private(set) var files: [String] = []
+    /// The absolute paths whose digest this cache says it remembers.
+    var remembered: Set<String> = []
 
     func document(sha256: String, path: String) throws -> ExtractedDocument? {
       lock.lock()
       asked += 1
+      files.append(path)
       lock.unlock()
       return ExtractedDocument(
         path: path, kind: .text, sha256: sha256, pageCount: 1,
@@ -24,6 +29,10 @@ import Testing
     }
 
     func store(_ document: ExtractedDocument) throws {}
+
+    func digest(path: String, stamp: FileDigest.Stamp) -> String? {
+      remembered.contains(path) ? String(repeating: "0", count: 64) : nil
+    }
   }
 
   /// A corpus of `count` short text files in a new folder (kept as long as the directory).
@@ -51,7 +60,10 @@ import Testing
 
   static func corpus(_ count: Int, in directory: TemporaryDirectory) throws -> CorpusSource {
     for index in 0..<count {
-      _ = try directory.write(String(format: "corpus/doc-%02d.txt", index), "Report \(index).")
+      // Sizes that vary, so that the order taken differs from the corpus order.
+      _ = try directory.write(
+        String(format: "corpus/doc-%02d.txt", index),
+        "Report \(index)." + String(repeating: " More.", count: (index * 7) % 5))
     }
     return try CorpusSource.load(path: directory.file("corpus"))
   }
@@ -60,6 +72,51 @@ import Testing
   static func options(jobs: Int) -> CorpusRunOptions {
     CorpusRunOptions(
       jobs: jobs, timeout: 10, memoryLimit: 0, workerExecutable: "/nonexistent/metaeval")
+  }
+
+  /// Stretch by stretch: the documents to extract, the largest first (ties in corpus order),
+  /// then those the cache remembers, in corpus order; every index once.
+  @Test func documentsToExtractAreTakenLargestFirstWithinEachStretch() {
+    let sizes: [Int64] = [5, 9, 9, 1, 7, 3, 8, 2]
+    let fresh = sizes.map { CorpusRunner.Pending(size: $0, remembered: false) }
+    #expect(CorpusRunner.processingOrder(fresh, window: 3) == [1, 2, 0, 4, 5, 3, 6, 7])
+    #expect(CorpusRunner.processingOrder(fresh, window: 100) == [1, 2, 6, 4, 0, 5, 7, 3])
+    #expect(CorpusRunner.processingOrder(fresh, window: 1) == Array(0..<8))
+    #expect(CorpusRunner.processingOrder([], window: 4) == [])
+    var mixed = fresh
+    for index in [1, 3, 6] { mixed[index].remembered = true }
+    #expect(CorpusRunner.processingOrder(mixed, window: 100) == [2, 4, 0, 5, 7, 1, 3, 6])
+    #expect(CorpusRunner.processingOrder(mixed, window: 4) == [2, 0, 1, 3, 4, 5, 7, 6])
+    let warm = sizes.map { CorpusRunner.Pending(size: $0, remembered: true) }
+    #expect(CorpusRunner.processingOrder(warm, window: 3) == Array(0..<8))
+  }
+
+  /// A run takes the files the cache does not remember first, the largest first, then the
+  /// remembered ones in corpus order; the outcomes still come in corpus order.
+  @Test func aRunTakesUnrememberedFilesLargestFirst() throws {
+    let directory = try TemporaryDirectory("order")
+    let source = try Self.corpus(8, in: directory)
+    let cache = EveryDocument()
+    cache.remembered = [source.entries[1].absolutePath, source.entries[6].absolutePath]
+    let scorer = Promise<Scorer?>()
+    scorer.fulfil(Scorer(rubric: try RepositoryRubrics.load("bronsgeest")))
+    let runner = CorpusRunner(
+      source: source, scorer: scorer, options: Self.options(jobs: 1), cache: { cache })
+    var files: [String] = []
+    runner.run { files.append($0.entry.file) }
+    #expect(files == source.entries.map(\.file))
+    let size = { (file: String) in
+      (try? FileManager.default.attributesOfItem(atPath: directory.file("corpus/" + file))[.size])
+        as? Int ?? 0
+    }
+    let unremembered = [0, 2, 3, 4, 5, 7].map { source.entries[$0].file }
+    let expected =
+      unremembered.enumerated().sorted {
+        size($0.element) != size($1.element)
+          ? size($0.element) > size($1.element) : $0.offset < $1.offset
+      }.map(\.element) + [source.entries[1].file, source.entries[6].file]
+    #expect(cache.files == expected)
+    #expect(cache.files != source.entries.map(\.file), "the sizes differ from the corpus order")
   }
 
   /// However slowly the caller takes the outcomes, the threads run at most `runAhead`

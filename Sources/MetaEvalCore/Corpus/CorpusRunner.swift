@@ -16,7 +16,9 @@ public struct CorpusRunOptions: Sendable {
   /// How far the threads may run ahead of the caller: outcomes wait in memory until their
   /// turn, so a caller slower than the threads (writing the reports of a warm run) must not
   /// let them pile up with the size of the corpus. Wide enough that a slow document (a scan
-  /// being recognised) does not hold the other threads up for long.
+  /// being recognised) does not hold the other threads up for long. Within each stretch of
+  /// this many documents, those to extract are taken first, the largest first
+  /// (`CorpusRunner.processingOrder`).
   public var runAhead = 256
   /// How many documents each thread reads into lines and sentences while the scorer is still
   /// being made (the rubric compiling), instead of waiting idle after the first.
@@ -48,8 +50,12 @@ public final class CorpusRunner: @unchecked Sendable {
   private let options: CorpusRunOptions
   private let makeCache: @Sendable () -> PageCache?
 
+  /// The corpus indexes in the order the slots take them (`processingOrder`), set by `start`.
+  private var order: [Int] = []
+
   // Shared between the slot threads and the caller, under `lock`.
   private let lock = NSCondition()
+  /// The next place in `order`.
   private var next = 0
   private var ready: [Int: DocumentOutcome] = [:]
   /// How many outcomes the caller has taken.
@@ -75,6 +81,8 @@ public final class CorpusRunner: @unchecked Sendable {
   /// Starts the threads, which begin extracting at once.
   public func start() {
     guard threads.isEmpty else { return }
+    order = Self.processingOrder(
+      source.entries.map(Self.pending(in: makeCache())), window: max(1, options.runAhead))
     let slots = max(1, min(options.jobs, source.entries.count))
     for _ in 0..<slots {
       let thread = Thread { [self] in self.slot() }
@@ -99,6 +107,42 @@ public final class CorpusRunner: @unchecked Sendable {
     }
   }
 
+  /// What the order of a corpus run knows of a document before it starts: its size, and
+  /// whether the cache remembers the file as it is (then its text is most likely cached too).
+  struct Pending: Equatable {
+    var size: Int64
+    var remembered: Bool
+  }
+
+  /// The size and whether the cache remembers the file, for each entry; a stat and one lookup.
+  private static func pending(in cache: PageCache?) -> (CorpusEntry) -> Pending {
+    { entry in
+      let stamp = FileDigest.stamp(path: entry.absolutePath)
+      let remembered = stamp.map { cache?.digest(path: entry.absolutePath, stamp: $0) != nil }
+      return Pending(size: stamp?.size ?? 0, remembered: remembered ?? false)
+    }
+  }
+
+  /// The order documents are taken in, stretch by stretch of `window` documents (as far as
+  /// the slots may run ahead of the caller): first those to extract, the largest first, then
+  /// those the cache remembers, in corpus order. A long document handed to a worker late
+  /// would end the run on that worker while the others idle; taken first, it ends while the
+  /// short ones go to the other workers, as a scheduler that knows the lengths would do. The
+  /// documents from the cache keep the corpus order, so that a warm run hands its outcomes over
+  /// as they are scored, not all at the end. Outcomes are handed over in corpus order anyway.
+  static func processingOrder(_ documents: [Pending], window: Int) -> [Int] {
+    var order: [Int] = []
+    order.reserveCapacity(documents.count)
+    for start in stride(from: 0, to: documents.count, by: max(1, window)) {
+      let stretch = start..<min(documents.count, start + max(1, window))
+      order += stretch.filter { !documents[$0].remembered }.sorted {
+        documents[$0].size != documents[$1].size ? documents[$0].size > documents[$1].size : $0 < $1
+      }
+      order += stretch.filter { documents[$0].remembered }
+    }
+    return order
+  }
+
   /// One slot: takes the next document, scores it, hands it over; until none are left.
   ///
   /// The worker does not wait while this thread stores and scores what it sent: the moment
@@ -120,15 +164,18 @@ public final class CorpusRunner: @unchecked Sendable {
     // `mayWait` and nothing in `waiting` (the caller may be waiting for one of those).
     func startNext(mayWait: Bool) -> Taken {
       lock.lock()
-      if next >= emitted + max(1, options.runAhead) && (!mayWait || !waiting.isEmpty) {
+      if tooFarAhead() && (!mayWait || !waiting.isEmpty) {
         lock.unlock()
         return .blocked
       }
-      while next >= emitted + max(1, options.runAhead) { lock.wait() }
-      let index = next
+      while tooFarAhead() { lock.wait() }
+      guard next < order.count else {
+        lock.unlock()
+        return .noneLeft
+      }
+      let index = order[next]
       next += 1
       lock.unlock()
-      guard index < source.entries.count else { return .noneLeft }
       switch begin(source.entries[index], cache: cache, worker: worker) {
       case .done(let extraction): waiting.append((index, extraction))
       case .queued(let sha256): inFlight = (index, sha256)
@@ -164,6 +211,11 @@ public final class CorpusRunner: @unchecked Sendable {
     // stopping, and `stop` ends the worker without waiting for it.
     _ = finish(&waiting)
     worker.stop()
+  }
+
+  /// Under `lock`: whether the next document is further ahead of the caller than allowed.
+  private func tooFarAhead() -> Bool {
+    next < order.count && order[next] >= emitted + max(1, options.runAhead)
   }
 
   /// Scores the waiting documents and hands their outcomes over, in order; false when there
