@@ -13,6 +13,7 @@ final class PopplerFile {
   /// `poppler_document_new_from_bytes` frees its stream twice when a password is wrong
   /// and crashes, while `poppler_document_new_from_file` reports the error.
   init(path: String, password: String?) throws(PDFExtractionError) {
+    _ = Self.globalTablesKept
     let uri = URL(fileURLWithPath: path).standardizedFileURL.absoluteString
     var gerror: UnsafeMutablePointer<GError>?
     let opened = poppler_document_new_from_file(uri, password, &gerror)
@@ -30,6 +31,45 @@ final class PopplerFile {
 
   deinit {
     g_object_unref(UnsafeMutableRawPointer(document))
+  }
+
+  /// poppler builds its global tables (glyph names, Unicode maps, their caches) when a
+  /// document opens while none is open, and frees them when the last one closes: an
+  /// extraction worker, which opens one document after another, built them anew for every
+  /// document (about 4 million instructions each, pdftotext's start-up cost). A one-page
+  /// document of our own, opened once and never closed, keeps them for the life of the
+  /// process. True when it opened.
+  static let globalTablesKept: Bool = {
+    let pdf = minimalPDF()
+    let bytes = pdf.withUnsafeBytes { g_bytes_new($0.baseAddress, gsize($0.count)) }
+    defer { g_bytes_unref(bytes) }
+    // Not unreferenced: it lives as long as the process. From bytes in memory, which is
+    // safe without a password (see `init`).
+    return poppler_document_new_from_bytes(bytes, nil, nil) != nil
+  }()
+
+  /// A valid PDF of one empty page, with an exact cross-reference table (poppler reports
+  /// nothing on it).
+  static func minimalPDF() -> [UInt8] {
+    let objects = [
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 1 1] >>",
+    ]
+    var text = "%PDF-1.4\n"
+    var offsets: [Int] = []
+    for (index, object) in objects.enumerated() {
+      offsets.append(text.utf8.count)
+      text += "\(index + 1) 0 obj\n\(object)\nendobj\n"
+    }
+    let table = text.utf8.count
+    text += "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
+    for offset in offsets {
+      let digits = String(offset)
+      text += String(repeating: "0", count: 10 - digits.count) + digits + " 00000 n \n"
+    }
+    text += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(table)\n%%EOF\n"
+    return Array(text.utf8)
   }
 
   private var handle: OpaquePointer { document }

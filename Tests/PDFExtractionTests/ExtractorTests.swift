@@ -35,6 +35,30 @@ import Testing
     #expect(!extracted.contains("ParameterDescription"))
   }
 
+  /// The document that keeps poppler's global tables alive is a valid PDF of one page, it
+  /// opened, and documents opened after it read as before.
+  @Test func popplersGlobalTablesAreKept() throws {
+    let pdf = PopplerFile.minimalPDF()
+    let text = String(decoding: pdf, as: UTF8.self)
+    #expect(text.hasPrefix("%PDF-1.4\n") && text.hasSuffix("%%EOF\n"))
+    // The cross-reference table points at each object.
+    for number in 1...3 {
+      let offset = try #require(text.range(of: "\n\(number) 0 obj\n")).lowerBound
+      let entry = String(text.utf8.distance(from: text.startIndex, to: offset) + 1)
+      let padded = String(repeating: "0", count: 10 - entry.count) + entry + " 00000 n \n"
+      #expect(text.contains(padded), "object \(number) at \(entry)")
+    }
+    let path = try directory.write("minimal.pdf", Data(pdf))
+    #expect(try PopplerFile(path: path, password: nil).pageCount == 1)
+    #expect(PopplerFile.globalTablesKept)
+    // Documents read the same while the tables stay.
+    let report = try FixtureReports.writePDF(
+      FixtureReports.dutchEvaluation(columns: 1), named: "kept.pdf", in: directory)
+    let first = try Extractor().extract(report)
+    #expect(first.pages.contains { !$0.text.isEmpty })
+    #expect(try Extractor().extract(report).pages.map(\.text) == first.pages.map(\.text))
+  }
+
   @Test func rawTextKeepsRunningLines() throws {
     let path = try FixtureReports.writePDF(
       FixtureReports.dutchEvaluation(), named: "raw.pdf", in: directory)
