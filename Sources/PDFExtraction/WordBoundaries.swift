@@ -25,37 +25,60 @@ enum WordBoundaries {
   static let lineShiftRatio = 0.6
 
   static func restore(text: String, boxes: [CharBox]) -> String {
-    // First the places (in UTF-8 bytes) where a space goes; most pages need none.
-    var places: [Int] = []
-    var index = 0
-    var offset = 0
-    var previousIsSeparator = true
-    for scalar in text.unicodeScalars {
-      // The layout has one box per character of the text; if poppler ever disagrees,
-      // keep the text as it is rather than guess.
-      guard index < boxes.count else { return text }
-      let isSeparator = isSeparator(scalar)
-      if !previousIsSeparator, !isSeparator,
-        startsNewWord(after: boxes[index - 1], at: boxes[index])
-      {
-        places.append(offset)
-      }
-      previousIsSeparator = isSeparator
-      offset += UTF8.width(scalar)
-      index += 1
-    }
-    guard index == boxes.count, !places.isEmpty else { return text }
-    var output: [UInt8] = []
-    output.reserveCapacity(offset + places.count)
-    var next = 0
-    for (position, byte) in text.utf8.enumerated() {
-      if next < places.count && places[next] == position {
+    var text = text
+    let restored = text.withUTF8 { bytes -> String? in
+      // First the places (in UTF-8 bytes) where a space goes; most pages need none.
+      guard let places = places(in: bytes, boxes: boxes), !places.isEmpty else { return nil }
+      var output: [UInt8] = []
+      output.reserveCapacity(bytes.count + places.count)
+      var copied = 0
+      for place in places {
+        output += bytes[copied..<place]
         output.append(0x20)
-        next += 1
+        copied = place
       }
-      output.append(byte)
+      output += bytes[copied...]
+      return String(decoding: output, as: UTF8.self)
     }
-    return String(decoding: output, as: UTF8.self)
+    return restored ?? text
+  }
+
+  /// The byte offsets where a space goes, read scalar by scalar on the bytes (the layout has
+  /// one box per scalar); nil when the layout and the text disagree on their length.
+  private static func places(in bytes: UnsafeBufferPointer<UInt8>, boxes: [CharBox]) -> [Int]? {
+    boxes.withUnsafeBufferPointer { boxes -> [Int]? in
+      var places: [Int] = []
+      var index = 0
+      var offset = 0
+      var previousIsSeparator = true
+      while offset < bytes.count {
+        // If poppler ever disagrees, keep the text as it is rather than guess.
+        guard index < boxes.count else { return nil }
+        let byte = bytes[offset]
+        let separator: Bool
+        if byte < 0x80 {
+          separator = UTF8Bytes.isSpace(byte)
+          if !previousIsSeparator, !separator,
+            startsNewWord(after: boxes[index - 1], at: boxes[index])
+          {
+            places.append(offset)
+          }
+          offset += 1
+        } else {
+          let (scalar, length) = UTF8Bytes.scalar(bytes, at: offset)
+          separator = isSeparator(scalar)
+          if !previousIsSeparator, !separator,
+            startsNewWord(after: boxes[index - 1], at: boxes[index])
+          {
+            places.append(offset)
+          }
+          offset += length
+        }
+        previousIsSeparator = separator
+        index += 1
+      }
+      return index == boxes.count ? places : nil
+    }
   }
 
   static func startsNewWord(after left: CharBox, at right: CharBox) -> Bool {
