@@ -240,29 +240,65 @@ public enum RunningLineFilter {
   /// The line with white space collapsed and trimmed.
   static func normalizedLine(_ line: Substring) -> String {
     // Most lines have single spaces and no space at either end: nothing to do.
+    let collapsed =
+      line.utf8.withContiguousStorageIfAvailable(isCollapsed)
+      ?? Array(line.utf8).withUnsafeBufferPointer(isCollapsed)
+    if collapsed { return String(line) }
+    return asciiCollapsed(line) ?? characterCollapsed(line)
+  }
+
+  /// Whether the bytes have white space only as single spaces between other characters
+  /// (and some): then the line is its own normalised form.
+  static func isCollapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     var previousSpace = true
-    var clean = true
-    for byte in line.utf8 {
+    for byte in bytes {
       let space = byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0C || byte == 0x0B
-      if space && (previousSpace || byte != 0x20) {
-        clean = false
-        break
-      }
+      if space && (previousSpace || byte != 0x20) { return false }
       previousSpace = space
     }
-    if clean && !previousSpace { return String(line) }
-    return line.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    return !previousSpace
+  }
+
+  /// `normalizedLine` character by character, for lines with more than ASCII.
+  static func characterCollapsed(_ line: Substring) -> String {
+    line.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+  }
+
+  /// `normalizedLine` on the bytes of an all-ASCII line (its white space is then 09-0D and
+  /// 20, one byte each); nil when the line holds other characters.
+  static func asciiCollapsed(_ line: Substring) -> String? {
+    var collapsed: [UInt8] = []
+    collapsed.reserveCapacity(line.utf8.count)
+    var spaceBefore = false
+    for byte in line.utf8 {
+      if byte >= 0x80 { return nil }
+      if UTF8Bytes.isSpace(byte) {
+        spaceBefore = !collapsed.isEmpty
+        continue
+      }
+      if spaceBefore { collapsed.append(0x20) }
+      spaceBefore = false
+      collapsed.append(byte)
+    }
+    return String(decoding: collapsed, as: UTF8.self)
   }
 
   /// Indexes of the first `zone` non-empty lines.
   static func topPositions(_ lines: [Substring]) -> [Int] {
-    Array(lines.indices.lazy.filter { !lines[$0].allSatisfy(\.isWhitespace) }.prefix(zone))
+    Array(lines.indices.lazy.filter { !isBlank(lines[$0]) }.prefix(zone))
   }
 
   /// Indexes of the last `zone` non-empty lines.
   static func bottomPositions(_ lines: [Substring]) -> [Int] {
-    Array(
-      lines.indices.reversed().lazy.filter { !lines[$0].allSatisfy(\.isWhitespace) }.prefix(zone))
+    Array(lines.indices.reversed().lazy.filter { !isBlank(lines[$0]) }.prefix(zone))
+  }
+
+  /// Whether the line is all white space. Read on its bytes up to the first that is not
+  /// ASCII white space: an ASCII character there starts a character that is not white space;
+  /// any other byte leaves the answer to the characters.
+  static func isBlank(_ line: Substring) -> Bool {
+    guard let first = line.utf8.first(where: { !UTF8Bytes.isSpace($0) }) else { return true }
+    return first < 0x80 ? false : line.allSatisfy(\.isWhitespace)
   }
 
   /// The line lower-cased with runs of digits folded to `#` and white space collapsed.

@@ -36,6 +36,30 @@ import Testing
     #expect(ascii > 1000)
   }
 
+  @Test func asciiLinesAreCollapsedAsCharactersAre() {
+    var ascii = 0
+    for line in Self.lines + Self.lines.map({ " \t" + $0 + "  \r\n" }) {
+      guard let collapsed = RunningLineFilter.asciiCollapsed(Substring(line)) else {
+        #expect(line.utf8.contains { $0 >= 0x80 })
+        continue
+      }
+      ascii += 1
+      #expect(collapsed == RunningLineFilter.characterCollapsed(Substring(line)), "\(line)")
+      #expect(collapsed == RunningLineFilter.normalizedLine(Substring(line)), "\(line)")
+    }
+    #expect(ascii > 2000)
+  }
+
+  @Test func blankLinesAreThoseOfWhiteSpaceCharacters() {
+    var blank = 0
+    for line in Self.lines + ["\u{A0}", " \u{2003} ", " \u{301}", "\t\u{0B}\r", " é"] {
+      let expected = line.allSatisfy(\.isWhitespace)
+      #expect(RunningLineFilter.isBlank(Substring(line)) == expected, "\(line.debugDescription)")
+      if expected { blank += 1 }
+    }
+    #expect(blank >= 8)
+  }
+
   @Test func aLineSurelyWithoutPageNumberHasNone() {
     var skipped = 0
     for line in Self.lines where RunningLineFilter.surelyNoPageNumber(Substring(line)) {
