@@ -4,7 +4,7 @@
 # valgrind cannot read it. Development check; the tests do not use it.
 set -eu
 cd "$(dirname "$0")/.."
-swift build -c release --product metaeval >/dev/null
+swift build -c release --static-swift-stdlib --product metaeval >/dev/null  # as make builds it
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 objcopy --strip-debug .build/release/metaeval "$tmp/metaeval"

@@ -38,15 +38,18 @@ final class PopplerFile {
   /// extraction worker, which opens one document after another, built them anew for every
   /// document (about 4 million instructions each, pdftotext's start-up cost). A one-page
   /// document of our own, opened once and never closed, keeps them for the life of the
-  /// process. True when it opened.
-  static let globalTablesKept: Bool = {
+  /// process (held here, so that a leak checker sees it reachable; never unreferenced).
+  /// Opened from bytes in memory, which is safe without a password (see `init`). Written once,
+  /// by the lazy initialiser, and never read through.
+  private nonisolated(unsafe) static let keptDocument: OpaquePointer? = {
     let pdf = minimalPDF()
     let bytes = pdf.withUnsafeBytes { g_bytes_new($0.baseAddress, gsize($0.count)) }
     defer { g_bytes_unref(bytes) }
-    // Not unreferenced: it lives as long as the process. From bytes in memory, which is
-    // safe without a password (see `init`).
-    return poppler_document_new_from_bytes(bytes, nil, nil) != nil
+    return poppler_document_new_from_bytes(bytes, nil, nil)
   }()
+
+  /// Whether the document that keeps poppler's global tables opened.
+  static var globalTablesKept: Bool { keptDocument != nil }
 
   /// A valid PDF of one empty page, with an exact cross-reference table (poppler reports
   /// nothing on it).
