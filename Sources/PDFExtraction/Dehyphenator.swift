@@ -40,6 +40,15 @@ public struct Dehyphenator: Sendable {
     // Bytes a candidate can take, with room for punctuation around it and multi-byte letters.
     let shortest = lengths.min() ?? 0
     let longest = (lengths.max() ?? 0) * 4 + 8
+    // For ASCII words: the lengths as a table, and the ASCII candidates as a set of bits by
+    // their hash, so that most words are ruled out without a `String` made and hashed.
+    var hasLength = [Bool](repeating: false, count: longest + 1)
+    for length in lengths { hasLength[length] = true }
+    var hashes = [UInt64](repeating: 0, count: Self.hashWords)
+    for candidate in candidates where candidate.utf8.allSatisfy({ $0 < 0x80 }) {
+      let hash = Self.hash(candidate.utf8)
+      hashes[Int(truncatingIfNeeded: hash >> 6) & (Self.hashWords - 1)] |= 1 << (hash & 63)
+    }
     var words = Set<String>()
     // Lines and words are cut on bytes (a line feed and a space are characters of their own);
     // only words of a candidate's length in bytes become strings.
@@ -57,7 +66,11 @@ public struct Dehyphenator: Sendable {
           {
             // An ASCII word is trimmed and lower-cased on its bytes, as the characters would be.
             if let ascii = Self.asciiWord(bytes, start, end) {
-              if lengths.contains(ascii.count) {
+              if hasLength[ascii.count],
+                case let hash = Self.hash(bytes[ascii].lazy.map(UTF8Bytes.lowered)),
+                hashes[Int(truncatingIfNeeded: hash >> 6) & (Self.hashWords - 1)] & 1 << (hash & 63)
+                  != 0
+              {
                 let lower = String(
                   unsafeUninitializedCapacity: ascii.count,
                   initializingUTF8With: { buffer in
@@ -84,6 +97,16 @@ public struct Dehyphenator: Sendable {
       }
     }
     knownWords = words
+  }
+
+  /// 64-bit words in the bit set of the ASCII candidates' hashes.
+  static let hashWords = 1024
+
+  /// FNV-1a of the bytes.
+  static func hash<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
+    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+    for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0100_0000_01B3 }
+    return hash
   }
 
   /// Where the word between `start` and `end` is without the punctuation around it, as

@@ -61,6 +61,11 @@ import Testing
     #expect(join("per e-\nmail", lexicon: ["stuur een e-mail"]) == "per e-mail")
     // "website" is written without one elsewhere.
     #expect(join("de web-\nsite", lexicon: ["op de website"]) == "de website")
+    // Spelled with capitals and punctuation around it, and among many other words.
+    let filler = (0..<500).map { "woord\($0)" }.joined(separator: " ")
+    #expect(join("de web-\nsite", lexicon: [filler + " (Website)."]) == "de website")
+    #expect(join("the well-\nbeing", lexicon: [filler + " \"Well-Being\""]) == "the well-being")
+    #expect(join("the well-\nbeing", lexicon: [filler]) == "the wellbeing")
   }
 
   @Test func linesThatDoNotEndInABrokenWordAreLeftAlone() {
