@@ -194,6 +194,62 @@ public struct Dehyphenator: Sendable {
   enum Decision { case dropHyphen, keepHyphen }
 
   func decide(line: Substring, next: Substring) -> Decision? {
+    if let decided = asciiDecide(line: line, next: next) { return decided }
+    return characterDecide(line: line, next: next)
+  }
+
+  /// `characterDecide` on the bytes of two all-ASCII lines (a character is then one byte:
+  /// letters A-Z and a-z, digits 0-9, white space 09-0D and 20); nil when either line holds
+  /// another character, `.some(nil)` when there is no broken word.
+  func asciiDecide(line: Substring, next: Substring) -> Decision?? {
+    let bytes = (Array(line.utf8), Array(next.utf8))
+    guard !bytes.0.contains(where: { $0 >= 0x80 }), !bytes.1.contains(where: { $0 >= 0x80 })
+    else { return nil }
+    let (left, right) = bytes
+    // The line ends in a hyphen after a letter or digit.
+    guard left.count >= 2, left[left.count - 1] == 0x2D else { return .some(nil) }
+    let lastLetter = left[left.count - 2]
+    guard Self.isASCIILetterOrDigit(lastLetter) else { return .some(nil) }
+    var wordStart = left.count - 1
+    while wordStart > 0 && !UTF8Bytes.isSpace(left[wordStart - 1]) { wordStart -= 1 }
+    var start = 0
+    while start < right.count && (right[start] == 0x20 || right[start] == 0x09) { start += 1 }
+    guard start < right.count, Self.isASCIILetterOrDigit(right[start]) else { return .some(nil) }
+    let firstNext = right[start]
+    var end = start
+    while end < right.count && !UTF8Bytes.isSpace(right[end]) { end += 1 }
+    let rightWord = Self.trimmedASCII(right[start..<end]).map(UTF8Bytes.lowered)
+    if Self.conjunctions.contains(String(decoding: rightWord, as: UTF8.self)) { return .some(nil) }
+    let leftWord = Self.trimmedASCII(left[wordStart..<(left.count - 1)]).map(UTF8Bytes.lowered)
+    if !knownWords.isEmpty {
+      let joined = String(decoding: leftWord + rightWord, as: UTF8.self)
+      let hyphenated = String(decoding: leftWord + [0x2D] + rightWord, as: UTF8.self)
+      if knownWords.contains(hyphenated) && !knownWords.contains(joined) { return .keepHyphen }
+      if knownWords.contains(joined) && !knownWords.contains(hyphenated) { return .dropHyphen }
+    }
+    // A capital or digit on either side marks a compound; so does a word with a hyphen in it.
+    let isCapitalOrDigit = { (byte: UInt8) in
+      (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte)
+    }
+    if isCapitalOrDigit(lastLetter) || isCapitalOrDigit(firstNext) || leftWord.contains(0x2D) {
+      return .keepHyphen
+    }
+    let pair = String(
+      decoding: [UTF8Bytes.lowered(lastLetter), UTF8Bytes.lowered(firstNext)], as: UTF8.self)
+    return Self.vowelPairs.contains(pair) ? .keepHyphen : .dropHyphen
+  }
+
+  /// The bytes without the ASCII characters other than letters and digits at either end, as
+  /// `trimPunctuation` trims an ASCII token.
+  static func trimmedASCII(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+    var slice = bytes
+    while let first = slice.first, !isASCIILetterOrDigit(first) { slice.removeFirst() }
+    while let last = slice.last, !isASCIILetterOrDigit(last) { slice.removeLast() }
+    return slice
+  }
+
+  /// Whether the break between `line` and `next` is a broken word, and which, on characters.
+  func characterDecide(line: Substring, next: Substring) -> Decision? {
     // A line that ends in spaces (or nothing) does not end in a broken word.
     guard line.last != " ", line.hasSuffix("-") else { return nil }
     let beforeHyphen = line.dropLast()

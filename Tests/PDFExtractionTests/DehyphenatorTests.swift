@@ -35,6 +35,46 @@ import Testing
 
   /// The words at a break, found from the break outwards, are those that splitting the whole
   /// line on spaces gives: over every line of three pieces, with combining marks after spaces.
+  /// On ASCII lines the decision read on bytes is the decision read on characters, for
+  /// every kind of break, with and without the document's own spellings.
+  @Test func asciiBreaksAreDecidedAsCharactersDecideThem() {
+    let ends = [
+      "evalua-", "ICT-", "2024-", "e-", "(zie-", "well-", "the well-", "x -", "-", "a-", "pre-",
+      "end-to-", "Web-", "\ttab-", "zo\u{0B}o-", "B-", "ee-", "word", "web -",
+    ]
+    let starts = [
+      "tie is", "project", "2025 werd", "Overheid", "en welzijn", "being", "  site.", "\tsite",
+      "of", "T/M", "\"quoted\"", "", " ", "-dash", "Ovaal", "end", "mail,", "(site)", "ieder",
+    ]
+    let lexica: [[String]] = [[], ["a well-being and a website", "e-mail evaluatie well-being"]]
+    var decided = 0
+    for lexicon in lexica {
+      // The breaks themselves on pages of the document, so that their spellings are looked up.
+      let breaks = ends.flatMap { end in starts.map { end + "\n" + $0 } }
+      let dehyphenator = Dehyphenator(lexiconFrom: lexicon + breaks)
+      for end in ends {
+        for start in starts {
+          let (line, next) = (Substring(end), Substring(start))
+          let bytes = dehyphenator.asciiDecide(line: line, next: next)
+          #expect(bytes != nil, "\(end) | \(start)")
+          #expect(
+            bytes == dehyphenator.characterDecide(line: line, next: next), "\(end) | \(start)")
+          if bytes != .some(nil) { decided += 1 }
+        }
+      }
+    }
+    #expect(decided > 200)
+    // The document's own spelling decides on bytes too.
+    let plain = Dehyphenator(lexiconFrom: ["well-\nbeing"])
+    let spelled = Dehyphenator(lexiconFrom: ["well-\nbeing", "a well-being"])
+    #expect(plain.asciiDecide(line: "well-", next: "being") == .some(.dropHyphen))
+    #expect(spelled.asciiDecide(line: "well-", next: "being") == .some(.keepHyphen))
+    // Lines with more than ASCII are left to the characters.
+    let dehyphenator = Dehyphenator(lexiconFrom: [])
+    #expect(dehyphenator.asciiDecide(line: "caf\u{E9}-", next: "tje") == nil)
+    #expect(dehyphenator.asciiDecide(line: "evalua-", next: "ti\u{EB}") == nil)
+  }
+
   @Test func wordsAtABreakAreThoseOfSplittingTheLine() {
     let pieces = [
       "", " ", "  ", "a", "evalua", "\u{E9}", "e\u{301}", " \u{301}", "ICT", "-", "(zie", "\t",
