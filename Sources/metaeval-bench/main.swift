@@ -43,7 +43,8 @@ struct Run: ParsableCommand {
       corpus run with --jobs 1 and --jobs N (empty cache); (4) the warm re-run; (5) scoring \
       alone, on one thread of a child process (`score --cache`) that reads the texts the cold \
       run cached and times only the scoring, after one untimed pass. Reports seconds, pages \
-      per second, the ratio to the matching pdftotext run and peak resident memory (wait4; a \
+      per second, the ratio to the matching pdftotext run (the warm run's against the cold \
+      one, also printed unrounded as 1/N under the table) and peak resident memory (wait4; a \
       child reports at least this process's own, said in the header). With --repeat N the \
       phases run round-robin N times (one run of each per round, so that a slow minute falls \
       on all of them rather than on one), and each phase keeps its fastest run.
