@@ -21,38 +21,26 @@ struct ResultJSONWriter {
     open()
     key("criteria", first: true)
     guard array(result.criteria, { $0.write($1) }) else { return false }
-    key("file")
-    string(result.file)
-    key("language")
-    string(result.language.rawValue)
-    key("ocr_pages")
-    integer(result.ocrPages)
-    key("pages")
-    integer(result.pages)
+    field("file", result.file)
+    field("language", result.language.rawValue)
+    field("ocr_pages", integer: result.ocrPages)
+    field("pages", integer: result.pages)
     key("passed")
     boolean(result.passed)
     key("rubric")
     open()
-    key("id", first: true)
-    string(result.rubric.id)
-    key("version")
-    integer(result.rubric.version)
+    field("id", result.rubric.id, first: true)
+    field("version", integer: result.rubric.version)
     close()
     key("score")
     open()
-    key("met", first: true)
-    integer(result.score.met)
-    key("required_met")
-    integer(result.score.requiredMet)
-    key("required_total")
-    integer(result.score.requiredTotal)
-    key("total")
-    integer(result.score.total)
+    field("met", integer: result.score.met, first: true)
+    field("required_met", integer: result.score.requiredMet)
+    field("required_total", integer: result.score.requiredTotal)
+    field("total", integer: result.score.total)
     close()
-    key("sha256")
-    string(result.sha256)
-    key("words")
-    integer(result.words)
+    field("sha256", result.sha256)
+    field("words", integer: result.words)
     close()
     return true
   }
@@ -61,22 +49,19 @@ struct ResultJSONWriter {
     open()
     var first = true
     if let advice = criterion.advice {
-      key("advice", first: true)
-      string(advice)
+      field("advice", advice, first: true)
       first = false
     }
     key("confidence", first: first)
     guard number(criterion.confidence) else { return false }
     if let count = criterion.count {
-      key("count")
-      integer(count)
+      field("count", integer: count)
     }
     key("dimensions")
     guard array(criterion.dimensions, { $0.write($1) }) else { return false }
     key("evidence")
     guard array(criterion.evidence, { $0.write($1) }) else { return false }
-    key("id")
-    string(criterion.id)
+    field("id", criterion.id)
     key("looked_for")
     bytes.append(0x5B)
     for (index, text) in criterion.lookedFor.enumerated() {
@@ -85,21 +70,17 @@ struct ResultJSONWriter {
     }
     bytes.append(0x5D)
     if let name = criterion.name {
-      key("name")
-      string(name)
+      field("name", name)
     }
     if let note = criterion.note {
-      key("note")
-      string(note)
+      field("note", note)
     }
     key("required")
     boolean(criterion.required)
     key("terms")
     guard array(criterion.terms, { $0.write($1) }) else { return false }
-    key("title")
-    string(criterion.title)
-    key("verdict")
-    string(criterion.verdict.rawValue)
+    field("title", criterion.title)
+    field("verdict", criterion.verdict.rawValue)
     close()
     return true
   }
@@ -108,16 +89,12 @@ struct ResultJSONWriter {
     open()
     key("evidence", first: true)
     guard array(dimension.evidence, { $0.write($1) }) else { return false }
-    key("id")
-    string(dimension.id)
-    key("judged_sentences")
-    integer(dimension.judgedSentences)
+    field("id", dimension.id)
+    field("judged_sentences", integer: dimension.judgedSentences)
     key("strength")
     guard number(dimension.strength) else { return false }
-    key("title")
-    string(dimension.title)
-    key("verdict")
-    string(dimension.verdict.rawValue)
+    field("title", dimension.title)
+    field("verdict", dimension.verdict.rawValue)
     close()
     return true
   }
@@ -126,32 +103,24 @@ struct ResultJSONWriter {
     open()
     key("evidence", first: true)
     guard write(term.evidence) else { return false }
-    key("id")
-    string(term.id)
-    key("title")
-    string(term.title)
+    field("id", term.id)
+    field("title", term.title)
     close()
     return true
   }
 
   private mutating func write(_ evidence: Evidence) -> Bool {
     open()
-    key("cue", first: true)
-    string(evidence.cue)
-    key("kind")
-    string(evidence.kind)
+    field("cue", evidence.cue, first: true)
+    field("kind", evidence.kind)
     if let confidence = evidence.ocrConfidence {
       key("ocr_confidence")
       guard number(confidence) else { return false }
     }
-    key("page")
-    integer(evidence.page)
-    key("page_label")
-    string(evidence.pageLabel)
-    key("quote")
-    string(evidence.quote)
-    key("source")
-    string(evidence.source)
+    field("page", integer: evidence.page)
+    field("page_label", evidence.pageLabel)
+    field("quote", evidence.quote)
+    field("source", evidence.source)
     close()
     return true
   }
@@ -166,6 +135,18 @@ struct ResultJSONWriter {
     }
     bytes.append(0x5D)
     return true
+  }
+
+  /// A key and its string value.
+  private mutating func field(_ name: StaticString, _ text: String, first: Bool = false) {
+    key(name, first: first)
+    string(text)
+  }
+
+  /// A key and its integer value.
+  private mutating func field(_ name: StaticString, integer value: Int, first: Bool = false) {
+    key(name, first: first)
+    integer(value)
   }
 
   private mutating func open() { bytes.append(0x7B) }
