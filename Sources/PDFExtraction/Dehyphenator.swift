@@ -1,3 +1,5 @@
+import Foundation
+
 /// Rejoins words broken by a hyphen at a line end, keeping the hyphen of real compounds.
 ///
 /// `evalua-⏎tie` becomes `evaluatie`; `ICT-⏎project` stays `ICT-project`; `zorg-⏎en welzijn`
@@ -44,9 +46,15 @@ public struct Dehyphenator: Sendable {
     // their hash, so that most words are ruled out without a `String` made and hashed.
     var hasLength = [Bool](repeating: false, count: longest + 1)
     for length in lengths { hasLength[length] = true }
+    // A candidate that is not ASCII can still equal an ASCII word: strings compare by
+    // canonical equivalence, and U+037E is ";". Its composed form is then that ASCII word.
     var hashes = [UInt64](repeating: 0, count: Self.hashWords)
-    for candidate in candidates where candidate.utf8.allSatisfy({ $0 < 0x80 }) {
-      let hash = Self.hash(candidate.utf8)
+    for candidate in candidates {
+      let form =
+        candidate.utf8.allSatisfy({ $0 < 0x80 })
+        ? candidate : candidate.precomposedStringWithCanonicalMapping
+      guard form.utf8.allSatisfy({ $0 < 0x80 }) else { continue }
+      let hash = Self.hash(form.utf8)
       hashes[Int(truncatingIfNeeded: hash >> 6) & (Self.hashWords - 1)] |= 1 << (hash & 63)
     }
     var words = Set<String>()

@@ -106,6 +106,12 @@ import Testing
     #expect(join("de web-\nsite", lexicon: [filler + " (Website)."]) == "de website")
     #expect(join("the well-\nbeing", lexicon: [filler + " \"Well-Being\""]) == "the well-being")
     #expect(join("the well-\nbeing", lexicon: [filler]) == "the wellbeing")
+    // A spelling with a character canonically equal to an ASCII one (U+037E is ";") is the
+    // same word as the ASCII spelling.
+    #expect(
+      join("foo\u{37E}bara-\nan", lexicon: ["foo;baraan x"]) == "foo\u{37E}baraan",
+      "the spelling elsewhere drops the hyphen that the vowel pair aa would keep")
+    #expect(join("foo\u{37E}bara-\nan") == "foo\u{37E}bara-an")
   }
 
   @Test func linesThatDoNotEndInABrokenWordAreLeftAlone() {
