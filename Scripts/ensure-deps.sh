@@ -1,7 +1,7 @@
 #!/bin/sh
 # Installs what metaeval needs to build and test, when it is missing: poppler-glib (with
-# cairo and glib), SQLite, zlib, xmllint, Tesseract with Dutch and English, and a font for
-# the PDF writer.
+# cairo and glib), SQLite, zlib, libxml2 (for the statically linked release build), xmllint,
+# Tesseract with Dutch and English, and a font for the PDF writer.
 # As root it installs with apt-get; otherwise it prints the exact command and fails.
 set -eu
 
@@ -11,8 +11,11 @@ if command -v pkg-config >/dev/null 2>&1; then
   pkg-config --exists poppler-glib || missing="$missing libpoppler-glib-dev"
   pkg-config --exists sqlite3 || missing="$missing libsqlite3-dev"
   pkg-config --exists zlib || missing="$missing zlib1g-dev"
+  # The release build links Foundation in (--static-swift-stdlib), and its XML part then
+  # links libxml2 by name: that needs the development link, not only the library.
+  pkg-config --exists libxml-2.0 || missing="$missing libxml2-dev"
 else
-  missing="$missing pkgconf libpoppler-glib-dev libsqlite3-dev zlib1g-dev"
+  missing="$missing pkgconf libpoppler-glib-dev libsqlite3-dev zlib1g-dev libxml2-dev"
 fi
 command -v xmllint >/dev/null 2>&1 || missing="$missing libxml2-utils"
 # OCR of scanned reports: the tesseract program with Dutch and English.
