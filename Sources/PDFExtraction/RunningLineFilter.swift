@@ -248,11 +248,12 @@ public enum RunningLineFilter {
   }
 
   /// Whether the bytes have white space only as single spaces between other characters
-  /// (and some): then the line is its own normalised form.
+  /// (and some): then the line is its own normalised form. (A line has no line feed; one
+  /// would count as white space, as it does for the characters.)
   static func isCollapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     var previousSpace = true
     for byte in bytes {
-      let space = byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0C || byte == 0x0B
+      let space = UTF8Bytes.isSpace(byte)
       if space && (previousSpace || byte != 0x20) { return false }
       previousSpace = space
     }
