@@ -226,9 +226,18 @@ public struct Dehyphenator: Sendable {
     let firstNext = right[start]
     var end = start
     while end < right.count && !UTF8Bytes.isSpace(right[end]) { end += 1 }
-    let rightWord = Self.trimmedASCII(right[start..<end]).map(UTF8Bytes.lowered)
+    // The words without the punctuation around them (`asciiWord`, as `trimPunctuation` cuts
+    // them), lower-cased.
+    let word = { (bytes: [UInt8], range: Range<Int>) -> [UInt8] in
+      bytes.withUnsafeBufferPointer { buffer in
+        Self.asciiWord(buffer, range.lowerBound, range.upperBound).map {
+          buffer[$0].map(UTF8Bytes.lowered)
+        } ?? []
+      }
+    }
+    let rightWord = word(right, start..<end)
     if Self.conjunctions.contains(String(decoding: rightWord, as: UTF8.self)) { return .some(nil) }
-    let leftWord = Self.trimmedASCII(left[wordStart..<(left.count - 1)]).map(UTF8Bytes.lowered)
+    let leftWord = word(left, wordStart..<(left.count - 1))
     if !knownWords.isEmpty {
       let joined = String(decoding: leftWord + rightWord, as: UTF8.self)
       let hyphenated = String(decoding: leftWord + [0x2D] + rightWord, as: UTF8.self)
@@ -245,15 +254,6 @@ public struct Dehyphenator: Sendable {
     let pair = String(
       decoding: [UTF8Bytes.lowered(lastLetter), UTF8Bytes.lowered(firstNext)], as: UTF8.self)
     return Self.vowelPairs.contains(pair) ? .keepHyphen : .dropHyphen
-  }
-
-  /// The bytes without the ASCII characters other than letters and digits at either end, as
-  /// `trimPunctuation` trims an ASCII token.
-  static func trimmedASCII(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-    var slice = bytes
-    while let first = slice.first, !isASCIILetterOrDigit(first) { slice.removeFirst() }
-    while let last = slice.last, !isASCIILetterOrDigit(last) { slice.removeLast() }
-    return slice
   }
 
   /// Whether the break between `line` and `next` is a broken word, and which, on characters.
