@@ -54,8 +54,8 @@ public struct Dehyphenator: Sendable {
         candidate.utf8.allSatisfy({ $0 < 0x80 })
         ? candidate : candidate.precomposedStringWithCanonicalMapping
       guard form.utf8.allSatisfy({ $0 < 0x80 }) else { continue }
-      let hash = Self.hash(form.utf8)
-      hashes[Int(truncatingIfNeeded: hash >> 6) & (Self.hashWords - 1)] |= 1 << (hash & 63)
+      let (word, bit) = Self.place(Self.hash(form.utf8))
+      hashes[word] |= bit
     }
     var words = Set<String>()
     // Lines and words are cut on bytes (a line feed and a space are characters of their own);
@@ -75,9 +75,9 @@ public struct Dehyphenator: Sendable {
             // An ASCII word is trimmed and lower-cased on its bytes, as the characters would be.
             if let ascii = Self.asciiWord(bytes, start, end) {
               if hasLength[ascii.count],
-                case let hash = Self.hash(bytes[ascii].lazy.map(UTF8Bytes.lowered)),
-                hashes[Int(truncatingIfNeeded: hash >> 6) & (Self.hashWords - 1)] & 1 << (hash & 63)
-                  != 0
+                case (let word, let bit) = Self.place(
+                  Self.hash(bytes[ascii].lazy.map(UTF8Bytes.lowered))),
+                hashes[word] & bit != 0
               {
                 let lower = String(
                   unsafeUninitializedCapacity: ascii.count,
@@ -109,6 +109,11 @@ public struct Dehyphenator: Sendable {
 
   /// 64-bit words in the bit set of the ASCII candidates' hashes.
   static let hashWords = 1024
+
+  /// Where a hash stands in that bit set: the word, and the bit in it.
+  static func place(_ hash: UInt64) -> (word: Int, bit: UInt64) {
+    (Int(truncatingIfNeeded: hash >> 6) & (hashWords - 1), 1 << (hash & 63))
+  }
 
   /// FNV-1a of the bytes.
   static func hash<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
