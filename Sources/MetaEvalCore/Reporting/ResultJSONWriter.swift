@@ -164,7 +164,7 @@ struct ResultJSONWriter {
   private mutating func integer(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
 
   private mutating func boolean(_ value: Bool) {
-    bytes.append(contentsOf: value ? Array("true".utf8) : Array("false".utf8))
+    bytes.append(contentsOf: (value ? "true" : "false").utf8)
   }
 
   /// As the encoder spells a `Double`: its description, without a trailing ".0".
